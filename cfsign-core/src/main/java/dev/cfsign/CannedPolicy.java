@@ -20,11 +20,6 @@ public record CannedPolicy(String resourceUrl, Instant expiresAt) implements Pol
         Objects.requireNonNull(resourceUrl, "resourceUrl");
         Checks.requireExpiration(expiresAt);
         Checks.requireResource(resourceUrl, "resource URL");
-        if (resourceUrl.indexOf('*') >= 0) {
-            throw new SigningException(SigningException.Reason.WILDCARD_IN_CANNED_POLICY,
-                    "A canned policy cannot contain the wildcard '*': CloudFront compares it byte for byte with the"
-                            + " requested URL. Use a custom policy (Policy.custom().resource(\"https://host/folder/*\")).");
-        }
         expiresAt = Instant.ofEpochSecond(expiresAt.getEpochSecond());
     }
 

@@ -26,6 +26,8 @@ public final class SigningException extends CloudFrontSigningException {
         EXPIRATION_NOT_IN_FUTURE,
         /** The start ({@code DateGreaterThan}) is not before the expiration. */
         ACTIVE_AFTER_EXPIRATION,
+        /** A key pair ID that cannot be one (empty, a PEM key, an account ID, a key group ID...). */
+        INVALID_KEY_PAIR_ID,
         /** A time outside CloudFront's 32-bit epoch range (up to 2038-01-19T03:14:07Z). */
         EPOCH_OUT_OF_RANGE,
         /** A canned policy was asked for a resource with wildcards. */

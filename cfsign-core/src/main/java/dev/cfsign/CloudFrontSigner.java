@@ -1,0 +1,320 @@
+package dev.cfsign;
+
+import dev.cfsign.internal.Checks;
+import dev.cfsign.internal.CloudFrontBase64;
+import dev.cfsign.internal.SignatureEngine;
+import dev.cfsign.internal.UrlChecks;
+import dev.cfsign.keys.SigningKey;
+import dev.cfsign.keys.VerificationKey;
+import java.nio.charset.StandardCharsets;
+import java.security.Provider;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Signs CloudFront URLs and cookies with one key.
+ *
+ * <pre>{@code
+ * CloudFrontSigner signer = CloudFrontSigner.builder()
+ *         .keyPairId("K2JCJMDEHXQW5F")
+ *         .signingKey(SigningKey.fromFile(Path.of("private_key.pem")))
+ *         .build();
+ * SignedUrl url = signer.signUrl("https://d111111abcdef8.cloudfront.net/videos/intro.mp4", Duration.ofHours(1));
+ * }</pre>
+ *
+ * <p>A canned policy ({@code Expires=}) grants one exact URL; a {@link CustomPolicy} ({@code Policy=}) adds a
+ * wildcard resource, a start time or an IP range. Signatures use SHA-1 unless {@link Builder#hashAlgorithm}
+ * chooses SHA-256, which adds {@code Hash-Algorithm=SHA256} to URLs and {@code CloudFront-Hash-Algorithm} to cookies.
+ *
+ * <p>Immutable and thread-safe once built; share one instance. The {@link Builder} is not thread-safe.
+ *
+ * @since 0.1
+ */
+public final class CloudFrontSigner {
+    /** The seed recipe's default validity for {@link #signObject(String)}: 20 days. */
+    public static final Duration DEFAULT_OBJECT_VALIDITY = Duration.ofDays(20);
+
+    private final String keyPairId;
+    private final SigningKey key;
+    private final HashAlgorithm hash;
+    private final Clock clock;
+    private final String baseUrl;
+    private final SignatureEngine engine;
+    private final String hashSuffix;
+
+    private CloudFrontSigner(Builder b) {
+        this.keyPairId = b.keyPairId;
+        this.key = b.key;
+        this.hash = b.hash;
+        this.clock = b.clock;
+        this.baseUrl = b.baseUrl;
+        this.engine = new SignatureEngine(key.jcaPrivateKey(),
+                key.verificationKey().map(VerificationKey::jcaPublicKey).orElse(null),
+                key.keyType().family(), hash, b.provider);
+        this.hashSuffix = hash == HashAlgorithm.SHA1 ? "" : "&Hash-Algorithm=" + hash.parameterValue();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A signer configured from the process environment, as the seed recipe: {@code AWS_CLOUDFRONT_KEY_ID},
+     * {@code AWS_CLOUDFRONT_PRIVATE_KEY}, optional {@code AWS_CLOUDFRONT_PUBLIC_KEY} (checked against the private key),
+     * and {@code AWS_CLOUDFRONT_CUSTOM_DOMAIN} or {@code AWS_CLOUDFRONT_DOMAIN} for {@link #signObject}.
+     *
+     * @throws ConfigurationException listing every variable that is missing or wrong
+     */
+    public static CloudFrontSigner fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /** As {@link #fromEnvironment()}, reading the variables from {@code env}. */
+    public static CloudFrontSigner fromEnvironment(Map<String, String> env) {
+        return CloudFrontEnvironment.from(env).signer().build();
+    }
+
+    // ---- URLs ----------------------------------------------------------------------------------------------
+
+    /** A canned-policy URL valid until {@code expiresAt}. */
+    public SignedUrl signUrl(String url, Instant expiresAt) {
+        UrlChecks.Target t = cannedTarget(url);
+        CannedPolicy policy = new CannedPolicy(t.url(), expiresAt);
+        requireFuture(policy.expiresAt());
+        String sig = signature(policy.toJson());
+        StringBuilder sb = new StringBuilder(t.url().length() + 420);
+        sb.append(t.url()).append(t.hasQuery() ? '&' : '?');
+        int paramsStart = sb.length();
+        sb.append("Expires=").append(policy.expiresAt().getEpochSecond());
+        appendSignature(sb, sig);
+        return new SignedUrl(sb.toString(), paramsStart, policy, keyPairId, hash);
+    }
+
+    /** A canned-policy URL valid for {@code validFor} from now (by this signer's clock). */
+    public SignedUrl signUrl(String url, Duration validFor) {
+        return signUrl(url, expiry(validFor));
+    }
+
+    /**
+     * A custom-policy URL. When the policy has no resource, the URL itself is the resource; otherwise the policy's
+     * resource (for example {@code https://host/videos/*}) may differ from the URL.
+     */
+    public SignedUrl signUrl(String url, CustomPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        UrlChecks.Target t = UrlChecks.forSigning(url);
+        CustomPolicy p = policy.resource().isPresent() ? policy : policy.withResource(t.url());
+        requireFuture(p.expiresAt());
+        String json = p.toJson();
+        String sig = signature(json);
+        StringBuilder sb = new StringBuilder(t.url().length() + json.length() * 4 / 3 + 420);
+        sb.append(t.url()).append(t.hasQuery() ? '&' : '?');
+        int paramsStart = sb.length();
+        sb.append("Policy=").append(CloudFrontBase64.encode(json.getBytes(StandardCharsets.UTF_8)));
+        appendSignature(sb, sig);
+        return new SignedUrl(sb.toString(), paramsStart, p, keyPairId, hash);
+    }
+
+    /** The URL of an S3 object key on the configured base URL, signed with a canned policy for {@code validFor}. */
+    public SignedUrl signObject(String objectKey, Duration validFor) {
+        return signUrl(objectUrl(objectKey), validFor);
+    }
+
+    /** As the seed recipe: the object's URL on the configured domain, valid for 20 days. */
+    public SignedUrl signObject(String objectKey) {
+        return signObject(objectKey, DEFAULT_OBJECT_VALIDITY);
+    }
+
+    /** The unsigned URL of an S3 object key on the configured base URL (see {@link ObjectUrl}). */
+    public String objectUrl(String objectKey) {
+        if (baseUrl == null) {
+            throw new IllegalStateException("No base URL is configured: set Builder.baseUrl(\"cdn.example.com\")"
+                    + " (or AWS_CLOUDFRONT_CUSTOM_DOMAIN / AWS_CLOUDFRONT_DOMAIN with fromEnvironment()).");
+        }
+        return ObjectUrl.of(baseUrl, objectKey);
+    }
+
+    // ---- cookies -------------------------------------------------------------------------------------------
+
+    /** Canned-policy cookies for exactly one URL until {@code expiresAt}. For a folder, use a {@link CustomPolicy}. */
+    public SignedCookies signCookies(String resourceUrl, Instant expiresAt) {
+        UrlChecks.Target t = cannedTarget(resourceUrl);
+        CannedPolicy policy = new CannedPolicy(t.url(), expiresAt);
+        requireFuture(policy.expiresAt());
+        String sig = signature(policy.toJson());
+        return cookies(SignedCookies.EXPIRES, Long.toString(policy.expiresAt().getEpochSecond()), sig, policy);
+    }
+
+    public SignedCookies signCookies(String resourceUrl, Duration validFor) {
+        return signCookies(resourceUrl, expiry(validFor));
+    }
+
+    /** Custom-policy cookies, typically for a wildcard resource such as {@code https://cdn.example.com/videos/*}. */
+    public SignedCookies signCookies(CustomPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        if (policy.resource().isEmpty()) {
+            throw new SigningException(SigningException.Reason.INVALID_RESOURCE, "Signed cookies need a policy resource:"
+                    + " set CustomPolicy.builder().resource(\"https://cdn.example.com/videos/*\").");
+        }
+        requireFuture(policy.expiresAt());
+        String json = policy.toJson();
+        String sig = signature(json);
+        return cookies(SignedCookies.POLICY, CloudFrontBase64.encode(json.getBytes(StandardCharsets.UTF_8)), sig, policy);
+    }
+
+    private SignedCookies cookies(String policyCookie, String policyValue, String sig, Policy policy) {
+        List<SignedCookie> list = new ArrayList<>(4);
+        list.add(new SignedCookie(policyCookie, policyValue));
+        list.add(new SignedCookie(SignedCookies.SIGNATURE, sig));
+        list.add(new SignedCookie(SignedCookies.KEY_PAIR_ID, keyPairId));
+        if (hash != HashAlgorithm.SHA1) {
+            list.add(new SignedCookie(SignedCookies.HASH_ALGORITHM, hash.parameterValue()));
+        }
+        return new SignedCookies(list, policy, keyPairId, hash);
+    }
+
+    // ---- low level -----------------------------------------------------------------------------------------
+
+    /**
+     * The CloudFront-base64 signature of a policy's JSON: the value of {@code Signature} / {@code CloudFront-Signature}.
+     * Checks nothing about time; use the URL and cookie methods unless you assemble requests yourself.
+     */
+    public String signPolicy(Policy policy) {
+        return signature(policy.toJson());
+    }
+
+    private String signature(String policyJson) {
+        return CloudFrontBase64.encode(engine.sign(policyJson.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void appendSignature(StringBuilder sb, String sig) {
+        sb.append("&Signature=").append(sig).append("&Key-Pair-Id=").append(keyPairId).append(hashSuffix);
+    }
+
+    private static UrlChecks.Target cannedTarget(String url) {
+        UrlChecks.Target t = UrlChecks.forSigning(url);
+        if (t.url().indexOf('*') >= 0) {
+            throw new SigningException(SigningException.Reason.WILDCARD_IN_CANNED_POLICY, "A canned policy grants one"
+                    + " exact URL, so it cannot hold the wildcard '*'. For a folder, sign with a custom policy"
+                    + " (CustomPolicy.builder().resource(\"https://host/folder/*\")); for a literal '*', encode it as %2A.");
+        }
+        return t;
+    }
+
+    private Instant expiry(Duration validFor) {
+        Objects.requireNonNull(validFor, "validFor");
+        if (validFor.isNegative() || validFor.isZero()) {
+            throw new SigningException(SigningException.Reason.EXPIRATION_NOT_IN_FUTURE,
+                    "The validity must be positive (got " + validFor + ").");
+        }
+        return clock.instant().plus(validFor);
+    }
+
+    private void requireFuture(Instant expiresAt) {
+        Instant now = clock.instant();
+        if (!expiresAt.isAfter(now)) {
+            throw new SigningException(SigningException.Reason.EXPIRATION_NOT_IN_FUTURE, "The expiration " + expiresAt
+                    + " is not after the current time " + now + " (this signer's clock): the link would be denied at once."
+                    + " Give a later expiration (and check the clock; epochs are seconds, not milliseconds).");
+        }
+    }
+
+    // ---- accessors -----------------------------------------------------------------------------------------
+
+    public String keyPairId() {
+        return keyPairId;
+    }
+
+    public HashAlgorithm hashAlgorithm() {
+        return hash;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The base URL {@link #signObject} signs on, if configured. */
+    public Optional<String> baseUrl() {
+        return Optional.ofNullable(baseUrl);
+    }
+
+    /** The key's type (no key material). */
+    public SigningKey signingKey() {
+        return key;
+    }
+
+    /** The JCA provider that makes the signatures (chosen once, when the signer was built). */
+    public Provider provider() {
+        return engine.provider();
+    }
+
+    @Override
+    public String toString() {
+        return "CloudFrontSigner[Key-Pair-Id=" + keyPairId + ", " + key.keyType().displayName() + ", " + engine.algorithm()
+                + ", provider " + engine.provider().getName() + (baseUrl == null ? "" : ", base " + baseUrl) + "]";
+    }
+
+    /** Builds a {@link CloudFrontSigner}. Not thread-safe. */
+    public static final class Builder {
+        private String keyPairId;
+        private SigningKey key;
+        private HashAlgorithm hash = HashAlgorithm.SHA1;
+        private Clock clock = Clock.systemUTC();
+        private Provider provider;
+        private String baseUrl;
+
+        private Builder() {}
+
+        /** The ID CloudFront assigned to the public key (e.g. {@code K2JCJMDEHXQW5F}); required. */
+        public Builder keyPairId(String keyPairId) {
+            this.keyPairId = Checks.requireKeyPairId(keyPairId);
+            return this;
+        }
+
+        /** The private key; required. */
+        public Builder signingKey(SigningKey key) {
+            this.key = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /** SHA-1 (CloudFront's default) or SHA-256 (adds {@code Hash-Algorithm=SHA256}). */
+        public Builder hashAlgorithm(HashAlgorithm hash) {
+            this.hash = Objects.requireNonNull(hash, "hash");
+            return this;
+        }
+
+        /** The clock that relative expirations and the "not already expired" check use. Default: system UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The JCA provider to sign with. Default: the JDK's preferred provider for the algorithm. */
+        public Builder provider(Provider provider) {
+            this.provider = provider;
+            return this;
+        }
+
+        /** The host or URL prefix {@link #signObject} builds object URLs on, e.g. {@code cdn.example.com}. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl == null ? null : ObjectUrl.normalizeBase(baseUrl);
+            return this;
+        }
+
+        /** @throws IllegalStateException when the key pair ID or the key is missing */
+        public CloudFrontSigner build() {
+            if (keyPairId == null) {
+                throw new IllegalStateException("keyPairId is required: the ID CloudFront shows for the public key");
+            }
+            if (key == null) {
+                throw new IllegalStateException("signingKey is required: SigningKey.fromFile(...), fromPem(...)");
+            }
+            return new CloudFrontSigner(this);
+        }
+    }
+}
