@@ -56,7 +56,7 @@ public final class CloudFrontSigner {
         this.baseUrl = b.baseUrl;
         this.engine = new SignatureEngine(key.jcaPrivateKey(),
                 key.verificationKey().map(VerificationKey::jcaPublicKey).orElse(null),
-                key.keyType().family(), hash, b.provider);
+                key.keyType().family(), hash, b.provider != null ? b.provider : CryptoProviders.preferred().orElse(null));
         this.hashSuffix = hash == HashAlgorithm.SHA1 ? "" : "&Hash-Algorithm=" + hash.parameterValue();
     }
 
@@ -294,7 +294,10 @@ public final class CloudFrontSigner {
             return this;
         }
 
-        /** The JCA provider to sign with. Default: the JDK's preferred provider for the algorithm. */
+        /**
+         * The JCA provider to sign with. Default: the Amazon Corretto Crypto Provider when it is on the class path and
+         * healthy, else the JDK's preferred provider (see {@link CryptoProviders}).
+         */
         public Builder provider(Provider provider) {
             this.provider = provider;
             return this;
