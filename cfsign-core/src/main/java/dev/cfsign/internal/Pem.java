@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
 final class Pem {
     private Pem() {}
 
-    private static final Pattern BEGIN = Pattern.compile("-----BEGIN ([A-Z0-9][A-Z0-9 #._-]{0,60})-----");
-    private static final Pattern END = Pattern.compile("-----END ([A-Z0-9][A-Z0-9 #._-]{0,60})-----");
+    /** Words of capitals and digits with single separators: never runs into the dashes that close the line. */
+    private static final String LABEL = "[A-Z0-9]{1,20}(?:[ _.#-][A-Z0-9]{1,20}){0,6}";
+    private static final Pattern BEGIN = Pattern.compile("-----BEGIN (" + Pem.LABEL + ")-----");
+    private static final Pattern END = Pattern.compile("-----END (" + Pem.LABEL + ")-----");
     private static final Pattern DEK_INFO =
             Pattern.compile("DEK-Info:[ \\t]*([A-Za-z0-9-]{1,40})[ \\t]*,[ \\t]*([0-9A-Fa-f]{1,64})");
 
