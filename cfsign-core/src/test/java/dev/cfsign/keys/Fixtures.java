@@ -76,10 +76,18 @@ public final class Fixtures {
             String w = body.substring(i, i + 16);
             assertThat(text).as("must not contain key material").doesNotContain(w);
         }
-        String hex = hex(Base64.getMimeDecoder().decode(body)).toLowerCase();
         String lower = text.toLowerCase();
-        for (int i = 0; i + 16 <= hex.length(); i += 2) {
-            assertThat(lower).as("must not contain key bytes in hex").doesNotContain(hex.substring(i, i + 16));
+        for (String block : pem.split("-----END[^\n]*")) {
+            byte[] der;
+            try {
+                der = Base64.getMimeDecoder().decode(body(block + "-----END-----"));
+            } catch (IllegalArgumentException e) {
+                continue; // a deliberately broken fixture: the base64 windows above still apply
+            }
+            String hex = hex(der).toLowerCase();
+            for (int i = 0; i + 16 <= hex.length(); i += 2) {
+                assertThat(lower).as("must not contain key bytes in hex").doesNotContain(hex.substring(i, i + 16));
+            }
         }
     }
 
