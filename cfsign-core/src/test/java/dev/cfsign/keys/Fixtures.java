@@ -74,7 +74,9 @@ public final class Fixtures {
         String body = body(pem);
         for (int i = 0; i + 16 <= body.length(); i++) {
             String w = body.substring(i, i + 16);
-            assertThat(text).as("must not contain key material").doesNotContain(w);
+            if (text.contains(w)) {
+                assertThat(text).as("must not contain key material").doesNotContain(w);
+            }
         }
         String lower = text.toLowerCase();
         for (String block : pem.split("-----END[^\n]*")) {
@@ -86,7 +88,9 @@ public final class Fixtures {
             }
             String hex = hex(der).toLowerCase();
             for (int i = 0; i + 16 <= hex.length(); i += 2) {
-                assertThat(lower).as("must not contain key bytes in hex").doesNotContain(hex.substring(i, i + 16));
+                if (lower.contains(hex.substring(i, i + 16))) {
+                    assertThat(lower).as("must not contain key bytes in hex").doesNotContain(hex.substring(i, i + 16));
+                }
             }
         }
     }
