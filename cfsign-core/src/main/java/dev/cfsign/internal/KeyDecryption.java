@@ -32,7 +32,7 @@ final class KeyDecryption {
     static final String SCRYPT = "1.3.6.1.4.1.11591.4.11";
     private static final int MAX_ITERATIONS = 10_000_000;
 
-    static final String WRONG = "The passphrase is wrong, or the key uses an unsupported encryption: decryption failed.";
+    static final String WRONG = "Wrong passphrase or unsupported encryption: the private key could not be decrypted.";
 
     /** The PKCS#8 {@code PrivateKeyInfo} inside an {@code EncryptedPrivateKeyInfo}. */
     static byte[] decryptPkcs8(Der.Tlv epki, char[] passphrase) {

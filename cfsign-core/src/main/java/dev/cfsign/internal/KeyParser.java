@@ -371,7 +371,8 @@ public final class KeyParser {
                             throw new Der.DerException("not PKCS#8", false);
                         }
                     } catch (Der.DerException | IndexOutOfBoundsException e) {
-                        throw new KeyFormatException(Reason.ENCRYPTED, KeyDecryption.WRONG + " Check the passphrase.");
+                        throw new KeyFormatException(Reason.ENCRYPTED, KeyDecryption.WRONG + " Check the passphrase, or decrypt the key with"
+                    + " openssl pkey -in enc.pem -out key.pem and load the result.");
                     }
                     try {
                         return pkcs8Private(p, plain, origin + " (decrypted)");
@@ -403,7 +404,8 @@ public final class KeyParser {
     private static KeyFormatException wrongPassphraseIfGarbled(KeyFormatException e) {
         Reason r = e.reason();
         if (r == Reason.MALFORMED_DER || r == Reason.MALFORMED_BASE64 || r == Reason.NOT_A_KEY) {
-            return new KeyFormatException(Reason.ENCRYPTED, KeyDecryption.WRONG + " Check the passphrase.");
+            return new KeyFormatException(Reason.ENCRYPTED, KeyDecryption.WRONG + " Check the passphrase, or decrypt the key with"
+                    + " openssl pkey -in enc.pem -out key.pem and load the result.");
         }
         return e;
     }
