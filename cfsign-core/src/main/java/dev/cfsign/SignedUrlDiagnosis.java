@@ -346,6 +346,12 @@ public final class SignedUrlDiagnosis {
             out.put(r.scheme() + "://" + r.authority() + r.rawPath().replace("%20", " ") + qs, "Hint: percent-encoding"
                     + " differs: the path was signed with a raw space but requested with %20. Encode before signing.");
         }
+        for (String wild : new String[] {r.scheme() + "://" + r.authority() + "/*", r.scheme() + "://*",
+                "*://" + r.authority() + "/*"}) {
+            out.put(wild, "Hint: a wildcard resource was signed as a canned policy (Expires). CloudFront rebuilds a"
+                    + " canned policy from the exact requested URL, so wildcards never match there: sign a custom"
+                    + " policy (Policy / CloudFront-Policy) for " + wild + ".");
+        }
         if (r.port() >= 0) {
             out.put(r.scheme() + "://" + r.host() + r.rawPath() + qs, "Hint: the host differs: the URL was signed"
                     + " without the port " + r.port() + ".");
