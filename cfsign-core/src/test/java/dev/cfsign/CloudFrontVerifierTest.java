@@ -346,7 +346,7 @@ class CloudFrontVerifierTest {
             for (int t = 0; t < 8; t++) {
                 futures.add(pool.submit(() -> {
                     List<String> mismatches = new ArrayList<>();
-                    for (int round = 0; round < 25; round++) {
+                    for (int round = 0; round < 8; round++) {
                         for (int i = 0; i < requests.size(); i++) {
                             String got = V.check(requests.get(i)).denialReason().map(Enum::name).orElse("ALLOWED");
                             if (!got.equals(expected.get(i))) {
