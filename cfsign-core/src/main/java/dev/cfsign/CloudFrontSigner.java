@@ -91,8 +91,8 @@ public final class CloudFrontSigner {
         UrlChecks.Target t = cannedTarget(url);
         CannedPolicy policy = new CannedPolicy(t.url(), roundUp(expiresAt));
         requireFuture(policy.expiresAt());
-        String sig = signature(policy.toJson());
-        StringBuilder sb = new StringBuilder(t.url().length() + 420);
+        String sig = cannedSignature(policy);
+        StringBuilder sb = new StringBuilder(t.url().length() + sig.length() + keyPairId.length() + 60);
         sb.append(t.url()).append(t.hasQuery() ? '&' : '?');
         int paramsStart = sb.length();
         sb.append("Expires=").append(policy.expiresAt().getEpochSecond());
@@ -151,7 +151,7 @@ public final class CloudFrontSigner {
         UrlChecks.Target t = cannedTarget(resourceUrl);
         CannedPolicy policy = new CannedPolicy(t.url(), roundUp(expiresAt));
         requireFuture(policy.expiresAt());
-        String sig = signature(policy.toJson());
+        String sig = cannedSignature(policy);
         return cookies(SignedCookies.EXPIRES, Long.toString(policy.expiresAt().getEpochSecond()), sig, policy);
     }
 
@@ -191,21 +191,40 @@ public final class CloudFrontSigner {
      * Checks nothing about time; use the URL and cookie methods unless you assemble requests yourself.
      */
     public String signPolicy(Policy policy) {
-        return signature(policy.toJson());
+        return sign(policy.toJson());
+    }
+
+    /** Canned policies are cached by (URL, expiry): a hit builds no JSON at all. */
+    private String cannedSignature(CannedPolicy policy) {
+        if (cache == null) {
+            return sign(policy.toJson());
+        }
+        CannedKey key = new CannedKey(policy.resourceUrl(), policy.expiresAt().getEpochSecond());
+        String hit = cache.get(key);
+        if (hit == null) {
+            hit = sign(policy.toJson());
+            cache.put(key, hit);
+        }
+        return hit;
     }
 
     private String signature(String policyJson) {
-        if (cache != null) {
-            String hit = cache.get(policyJson);
-            if (hit != null) {
-                return hit;
-            }
-            String sig = CloudFrontBase64.encode(engine.sign(policyJson.getBytes(StandardCharsets.UTF_8)));
-            cache.put(policyJson, sig);
-            return sig;
+        if (cache == null) {
+            return sign(policyJson);
         }
+        String hit = cache.get(policyJson);
+        if (hit == null) {
+            hit = sign(policyJson);
+            cache.put(policyJson, hit);
+        }
+        return hit;
+    }
+
+    private String sign(String policyJson) {
         return CloudFrontBase64.encode(engine.sign(policyJson.getBytes(StandardCharsets.UTF_8)));
     }
+
+    private record CannedKey(String url, long expires) {}
 
     /** With a granularity, expiries move up to the next multiple of it (epoch-aligned), so repeated links coincide. */
     private Instant roundUp(Instant expiresAt) {
@@ -226,23 +245,23 @@ public final class CloudFrontSigner {
     }
 
     /**
-     * Policy JSON → signature, bounded: when full it is emptied at once, which costs one re-signing per live link
+     * Policy (canned key or custom JSON) → signature, bounded: when full it is emptied at once, which costs one re-signing per live link
      * and keeps memory fixed without per-entry bookkeeping on the hot path.
      */
     private static final class SignatureCache {
         private final int capacity;
-        private final java.util.concurrent.ConcurrentHashMap<String, String> map;
+        private final java.util.concurrent.ConcurrentHashMap<Object, String> map;
 
         SignatureCache(int capacity) {
             this.capacity = capacity;
             this.map = new java.util.concurrent.ConcurrentHashMap<>(Math.min(capacity, 1024));
         }
 
-        String get(String key) {
+        String get(Object key) {
             return map.get(key);
         }
 
-        void put(String key, String value) {
+        void put(Object key, String value) {
             if (map.size() >= capacity) {
                 map.clear();
             }
