@@ -255,18 +255,7 @@ public final class KeyParser {
         if (s.der != null) {
             return publicFromDer(s.der, s.origin, true);
         }
-        List<Pem.Block> blocks = Pem.scan(s.pem);
-        if (blocks.isEmpty()) {
-            throw noBlock(PUBLIC);
-        }
-        List<Pem.Block> keys = keyBlocks(blocks);
-        if (keys.size() > 1) {
-            throw multiple(keys);
-        }
-        if (keys.isEmpty()) {
-            throw noKeyBlock(blocks, PUBLIC);
-        }
-        Pem.Block k = keys.get(0);
+        Pem.Block k = singleKeyBlock(Pem.scan(s.pem), PUBLIC);
         String origin = "The PEM block " + k.describe();
         if (k.label.endsWith("PRIVATE KEY")) {
             throw privateGiven(origin);
@@ -292,21 +281,26 @@ public final class KeyParser {
         return c instanceof byte[] ? publicFromDer((byte[]) c, "The file (DER)", false) : parsePublic((String) c);
     }
 
-    // --- private keys ---
-
-    private static PrivateKey privateFromPem(String text, char[] passphrase) {
-        List<Pem.Block> blocks = Pem.scan(text);
+    /** The one key block among {@code blocks}; other blocks (certificates after a key, parameters) are tolerated. */
+    private static Pem.Block singleKeyBlock(List<Pem.Block> blocks, String kind) {
         if (blocks.isEmpty()) {
-            throw noBlock(PRIVATE);
+            throw noBlock(kind);
         }
         List<Pem.Block> keys = keyBlocks(blocks);
         if (keys.size() > 1) {
             throw multiple(keys);
         }
         if (keys.isEmpty()) {
-            throw noKeyBlock(blocks, PRIVATE);
+            throw noKeyBlock(blocks, kind);
         }
-        Pem.Block k = keys.get(0);
+        return keys.get(0);
+    }
+
+    // --- private keys ---
+
+    private static PrivateKey privateFromPem(String text, char[] passphrase) {
+        List<Pem.Block> blocks = Pem.scan(text);
+        Pem.Block k = singleKeyBlock(blocks, PRIVATE);
         String origin = "The PEM block " + k.describe();
         String label = k.label;
         if (label.equals("OPENSSH PRIVATE KEY")) {
