@@ -47,6 +47,8 @@ public final class CloudFrontSigner {
     private final String baseUrl;
     private final SignatureEngine engine;
     private final String hashSuffix;
+    private final long granularitySeconds; // 0 = exact expiries, no cache
+    private final SignatureCache cache;    // null unless granularity is set
 
     private CloudFrontSigner(Builder b) {
         this.keyPairId = b.keyPairId;
@@ -56,8 +58,10 @@ public final class CloudFrontSigner {
         this.baseUrl = b.baseUrl;
         this.engine = new SignatureEngine(key.jcaPrivateKey(),
                 key.verificationKey().map(VerificationKey::jcaPublicKey).orElse(null),
-                key.keyType().family(), hash, b.provider);
+                key.keyType().family(), hash, b.provider != null ? b.provider : CryptoProviders.preferred().orElse(null));
         this.hashSuffix = hash == HashAlgorithm.SHA1 ? "" : "&Hash-Algorithm=" + hash.parameterValue();
+        this.granularitySeconds = b.granularity == null ? 0 : b.granularity.getSeconds();
+        this.cache = b.granularity == null ? null : new SignatureCache(b.cacheSize);
     }
 
     public static Builder builder() {
@@ -85,7 +89,7 @@ public final class CloudFrontSigner {
     /** A canned-policy URL valid until {@code expiresAt}. */
     public SignedUrl signUrl(String url, Instant expiresAt) {
         UrlChecks.Target t = cannedTarget(url);
-        CannedPolicy policy = new CannedPolicy(t.url(), expiresAt);
+        CannedPolicy policy = new CannedPolicy(t.url(), roundUp(expiresAt));
         requireFuture(policy.expiresAt());
         String sig = signature(policy.toJson());
         StringBuilder sb = new StringBuilder(t.url().length() + 420);
@@ -109,6 +113,7 @@ public final class CloudFrontSigner {
         Objects.requireNonNull(policy, "policy");
         UrlChecks.Target t = UrlChecks.forSigning(url);
         CustomPolicy p = policy.resource().isPresent() ? policy : policy.withResource(t.url());
+        p = rounded(p);
         requireFuture(p.expiresAt());
         String json = p.toJson();
         String sig = signature(json);
@@ -144,7 +149,7 @@ public final class CloudFrontSigner {
     /** Canned-policy cookies for exactly one URL until {@code expiresAt}. For a folder, use a {@link CustomPolicy}. */
     public SignedCookies signCookies(String resourceUrl, Instant expiresAt) {
         UrlChecks.Target t = cannedTarget(resourceUrl);
-        CannedPolicy policy = new CannedPolicy(t.url(), expiresAt);
+        CannedPolicy policy = new CannedPolicy(t.url(), roundUp(expiresAt));
         requireFuture(policy.expiresAt());
         String sig = signature(policy.toJson());
         return cookies(SignedCookies.EXPIRES, Long.toString(policy.expiresAt().getEpochSecond()), sig, policy);
@@ -161,10 +166,11 @@ public final class CloudFrontSigner {
             throw new SigningException(SigningException.Reason.INVALID_RESOURCE, "Signed cookies need a policy resource:"
                     + " set CustomPolicy.builder().resource(\"https://cdn.example.com/videos/*\").");
         }
-        requireFuture(policy.expiresAt());
-        String json = policy.toJson();
+        CustomPolicy p = rounded(policy);
+        requireFuture(p.expiresAt());
+        String json = p.toJson();
         String sig = signature(json);
-        return cookies(SignedCookies.POLICY, CloudFrontBase64.encode(json.getBytes(StandardCharsets.UTF_8)), sig, policy);
+        return cookies(SignedCookies.POLICY, CloudFrontBase64.encode(json.getBytes(StandardCharsets.UTF_8)), sig, p);
     }
 
     private SignedCookies cookies(String policyCookie, String policyValue, String sig, Policy policy) {
@@ -189,7 +195,59 @@ public final class CloudFrontSigner {
     }
 
     private String signature(String policyJson) {
+        if (cache != null) {
+            String hit = cache.get(policyJson);
+            if (hit != null) {
+                return hit;
+            }
+            String sig = CloudFrontBase64.encode(engine.sign(policyJson.getBytes(StandardCharsets.UTF_8)));
+            cache.put(policyJson, sig);
+            return sig;
+        }
         return CloudFrontBase64.encode(engine.sign(policyJson.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** With a granularity, expiries move up to the next multiple of it (epoch-aligned), so repeated links coincide. */
+    private Instant roundUp(Instant expiresAt) {
+        if (granularitySeconds == 0 || expiresAt == null) {
+            return expiresAt;
+        }
+        long s = expiresAt.getEpochSecond();
+        long r = s % granularitySeconds;
+        return r == 0 && expiresAt.getNano() == 0 ? expiresAt : Instant.ofEpochSecond(s - r + granularitySeconds);
+    }
+
+    private CustomPolicy rounded(CustomPolicy p) {
+        if (granularitySeconds == 0) {
+            return p;
+        }
+        Instant r = roundUp(p.expiresAt());
+        return r.equals(p.expiresAt()) ? p : p.withExpiresAt(r);
+    }
+
+    /**
+     * Policy JSON → signature, bounded: when full it is emptied at once, which costs one re-signing per live link
+     * and keeps memory fixed without per-entry bookkeeping on the hot path.
+     */
+    private static final class SignatureCache {
+        private final int capacity;
+        private final java.util.concurrent.ConcurrentHashMap<String, String> map;
+
+        SignatureCache(int capacity) {
+            this.capacity = capacity;
+            this.map = new java.util.concurrent.ConcurrentHashMap<>(Math.min(capacity, 1024));
+        }
+
+        String get(String key) {
+            return map.get(key);
+        }
+
+        void put(String key, String value) {
+            if (map.size() >= capacity) {
+                map.clear();
+            }
+            map.put(key, value);
+        }
     }
 
     private void appendSignature(StringBuilder sb, String sig) {
@@ -256,7 +314,8 @@ public final class CloudFrontSigner {
     @Override
     public String toString() {
         return "CloudFrontSigner[Key-Pair-Id=" + keyPairId + ", " + key.keyType().displayName() + ", " + engine.algorithm()
-                + ", provider " + engine.provider().getName() + (baseUrl == null ? "" : ", base " + baseUrl) + "]";
+                + ", provider " + engine.provider().getName() + (baseUrl == null ? "" : ", base " + baseUrl)
+                + (granularitySeconds == 0 ? "" : ", expiry granularity " + granularitySeconds + "s (cached)") + "]";
     }
 
     /** Builds a {@link CloudFrontSigner}. Not thread-safe. */
@@ -267,8 +326,37 @@ public final class CloudFrontSigner {
         private Clock clock = Clock.systemUTC();
         private Provider provider;
         private String baseUrl;
+        private Duration granularity;
+        private int cacheSize = 10_000;
 
         private Builder() {}
+
+        /**
+         * Opt-in: round every expiry up to the next multiple of {@code granularity} (aligned to the epoch) and cache
+         * signatures, so the same URL signed many times in one window costs one signature. A page showing the same
+         * 50 thumbnails to thousands of users then signs 50 times per window instead of once per view.
+         *
+         * <p>Trade-off: links live up to {@code granularity} longer than asked, and identical requests in one window
+         * get identical (shareable) links. Use a granularity that is small next to the validity, e.g. 5 minutes for
+         * links valid for hours.
+         */
+        public Builder expiryGranularity(Duration granularity) {
+            Objects.requireNonNull(granularity, "granularity");
+            if (granularity.getSeconds() < 1 || granularity.getNano() != 0) {
+                throw new IllegalArgumentException("expiryGranularity must be a whole number of seconds, at least 1");
+            }
+            this.granularity = granularity;
+            return this;
+        }
+
+        /** The most signatures the {@link #expiryGranularity} cache keeps (default 10,000). */
+        public Builder signatureCacheSize(int entries) {
+            if (entries < 1) {
+                throw new IllegalArgumentException("signatureCacheSize must be at least 1");
+            }
+            this.cacheSize = entries;
+            return this;
+        }
 
         /** The ID CloudFront assigned to the public key (e.g. {@code K2JCJMDEHXQW5F}); required. */
         public Builder keyPairId(String keyPairId) {
@@ -294,7 +382,10 @@ public final class CloudFrontSigner {
             return this;
         }
 
-        /** The JCA provider to sign with. Default: the JDK's preferred provider for the algorithm. */
+        /**
+         * The JCA provider to sign with. Default: the Amazon Corretto Crypto Provider when it is on the class path and
+         * healthy, else the JDK's preferred provider (see {@link CryptoProviders}).
+         */
         public Builder provider(Provider provider) {
             this.provider = provider;
             return this;

@@ -58,6 +58,11 @@ public final class CustomPolicy implements Policy {
         return new CustomPolicy(resource, expiresAt, activeFrom, ipRange);
     }
 
+    /** A copy expiring at {@code expiresAt} (used when the signer rounds expiries up to a granularity). */
+    CustomPolicy withExpiresAt(Instant expiresAt) {
+        return new CustomPolicy(resource, Instant.ofEpochSecond(expiresAt.getEpochSecond()), activeFrom, ipRange);
+    }
+
     /** The policy JSON; without a resource, the {@code Resource} field is omitted (CloudFront then grants any URL). */
     @Override
     public String toJson() {
