@@ -20,6 +20,27 @@ public final class TestKeys {
 
     public static final KeyPair RSA_2048 = generate("RSA");
     public static final KeyPair EC_P256 = generate("EC");
+    public static final KeyPair RSA = RSA_2048;
+    public static final KeyPair EC = EC_P256;
+    /** Second pairs, for "signed with another key" cases. */
+    public static final KeyPair RSA_OTHER = generate("RSA");
+    public static final KeyPair EC_OTHER = generate("EC");
+
+    public static dev.cfsign.keys.VerificationKey pub(KeyPair kp) {
+        return dev.cfsign.keys.VerificationKey.of(kp.getPublic());
+    }
+
+    /** Signs policy bytes with the JDK alone, returning CloudFront base64. */
+    public static String sign(KeyPair kp, HashAlgorithm hash, String policyJson) {
+        try {
+            Signature s = Signature.getInstance(hash.jcaAlgorithm(kp.getPrivate().getAlgorithm()));
+            s.initSign(kp.getPrivate());
+            s.update(policyJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return dev.cfsign.internal.CloudFrontBase64.encode(s.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public static KeyPair generate(String family) {
         try {

@@ -42,13 +42,20 @@ public final class SigningKey {
     /**
      * Loads a private key from text: PEM (PKCS#8, PKCS#1, SEC1, with or without a preceding {@code EC PARAMETERS}
      * block) or an environment-variable value holding one (literal {@code \n}/{@code \t}, surrounding quotes, CRLF,
-     * extra whitespace, or the whole PEM base64-encoded once more).
+     * extra whitespace, or the whole PEM base64-encoded once more; base64 of the DER works too). Text around the PEM
+     * block (comments, {@code Bag Attributes}) and certificates after the key are ignored; two keys in one value are
+     * refused. The type is detected from the content.
      */
     public static SigningKey fromPem(String text) {
         return of(KeyParser.parsePrivate(text, null));
     }
 
-    /** As {@link #fromPem(String)}, for an encrypted PKCS#8 key ({@code BEGIN ENCRYPTED PRIVATE KEY}). */
+    /**
+     * As {@link #fromPem(String)}, for an encrypted key: PKCS#8 ({@code BEGIN ENCRYPTED PRIVATE KEY}) with PBES2
+     * (PBKDF2-HMAC-SHA1/SHA-2 and AES-CBC or 3DES, OpenSSL 3's default) or a PBES1 scheme the JDK knows, and legacy
+     * OpenSSL PEM encryption ({@code Proc-Type: 4,ENCRYPTED}). scrypt-encrypted keys are refused
+     * ({@link KeyFormatException.Reason#ENCRYPTED}). An unencrypted key loads and the passphrase is ignored.
+     */
     public static SigningKey fromPem(String text, char[] passphrase) {
         Objects.requireNonNull(passphrase, "passphrase");
         return of(KeyParser.parsePrivate(text, passphrase));

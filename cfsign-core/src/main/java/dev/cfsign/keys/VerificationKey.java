@@ -15,6 +15,10 @@ import java.util.Objects;
  * DER, files and environment-variable values in the same forms as {@link SigningKey}. Immutable and thread-safe;
  * equal when the encoded keys are equal.
  *
+ * <p>An X.509 certificate is refused ({@link KeyFormatException.Reason#CERTIFICATE_GIVEN}) rather than silently
+ * reduced to its public key: CloudFront takes the bare public key, and the message shows how to extract it
+ * ({@code openssl x509 -in cert.pem -pubkey -noout}). EC public keys must lie on the P-256 curve.
+ *
  * @since 0.1
  */
 public final class VerificationKey {
