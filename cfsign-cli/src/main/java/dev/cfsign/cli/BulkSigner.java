@@ -104,11 +104,11 @@ final class BulkSigner {
                     failures++;
                     if (!keepGoing) {
                         clear(progress);
-                        throw new CliException(ExitCodes.INVALID, "line " + f.number() + ": " + f.message()
+                        throw new CliException(ExitCodes.INVALID, "line " + f.number() + f.message()
                                 + " (stopped; --keep-going skips bad lines)");
                     }
                     clear(progress);
-                    err.println("cfsign: warning: line " + f.number() + " skipped: " + f.message());
+                    err.println("cfsign: warning: skipped line " + f.number() + f.message());
                 }
                 if (progress != null) {
                     progress.show(err, signed);
@@ -135,7 +135,7 @@ final class BulkSigner {
             try {
                 outputs.add(signOne.apply(l.text()));
             } catch (CloudFrontSigningException | CliException e) {
-                failures.add(new Failure(l.number(), preview(l.text()) + ErrorHandler.message(e)));
+                failures.add(new Failure(l.number(), preview(l.text()) + ": " + ErrorHandler.message(e)));
                 if (!keepGoing) {
                     return new Result(outputs, failures);
                 }
@@ -151,7 +151,7 @@ final class BulkSigner {
         if (p.length() > 60) {
             p = p.substring(0, 59) + "…";
         }
-        return "(" + Redact.oneLine(p) + ") ";
+        return " (" + Redact.oneLine(p) + ")";
     }
 
     private static Result await(Future<Result> f) throws IOException {
