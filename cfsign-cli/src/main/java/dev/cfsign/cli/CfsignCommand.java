@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
             CookiesCommand.class,
             PolicyCommand.class,
             InspectCommand.class,
+            VerifyCommand.class,
+            ExplainCommand.class,
             EnvCommand.class,
             KeygenCommand.class,
             CommandLine.HelpCommand.class
@@ -99,8 +101,8 @@ public final class CfsignCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: give one of sign, cookies, policy,"
-                + " inspect, env, keygen, completion (cfsign help COMMAND explains each).");
+        throw new ParameterException(spec.commandLine(), "Missing command: give one of sign, cookies,"
+                + " policy, inspect, verify, explain, env, keygen, completion (cfsign help COMMAND explains each).");
     }
 
     Context context() {
