@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.Provider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,11 +63,14 @@ public final class CloudFrontVerifier {
     private final Clock clock;
     private final Duration clockSkew;
     private final Set<HashAlgorithm> acceptedHashAlgorithms;
+    private final String providerName;
 
     private CloudFrontVerifier(Builder b) {
         this.trustedKeys = b.keys.build();
         Map<String, KeyVerifier> m = new HashMap<>();
-        trustedKeys.asMap().forEach((id, key) -> m.put(id, new KeyVerifier(key.jcaPublicKey())));
+        Provider provider = b.provider != null ? b.provider : CryptoProviders.preferred().orElse(null);
+        trustedKeys.asMap().forEach((id, key) -> m.put(id, new KeyVerifier(key.jcaPublicKey(), provider)));
+        this.providerName = provider != null ? provider.getName() : "JDK";
         this.verifiers = Collections.unmodifiableMap(m);
         this.clock = b.clock;
         this.clockSkew = b.clockSkew;
@@ -254,7 +258,7 @@ public final class CloudFrontVerifier {
     @Override
     public String toString() {
         return "CloudFrontVerifier[keys=" + trustedKeys + ", hashAlgorithms=" + acceptedHashAlgorithms
-                + ", clockSkew=" + clockSkew + ", clock=" + clock + "]";
+                + ", clockSkew=" + clockSkew + ", clock=" + clock + ", provider=" + providerName + "]";
     }
 
     /** Builds a {@link CloudFrontVerifier}. Not thread-safe. */
@@ -263,8 +267,18 @@ public final class CloudFrontVerifier {
         private Clock clock = Clock.systemUTC();
         private Duration clockSkew = Duration.ZERO;
         private Set<HashAlgorithm> hashAlgorithms = EnumSet.allOf(HashAlgorithm.class);
+        private Provider provider;
 
         private Builder() {}
+
+        /**
+         * The JCA provider to verify with. Default: the Amazon Corretto Crypto Provider when it is on the class path
+         * and healthy, else the JDK's (see {@link CryptoProviders}).
+         */
+        public Builder provider(Provider provider) {
+            this.provider = provider;
+            return this;
+        }
 
         /** Trusts a public key under its CloudFront key pair ID (public key ID of a key group). Repeatable. */
         public Builder trust(String keyPairId, VerificationKey key) {

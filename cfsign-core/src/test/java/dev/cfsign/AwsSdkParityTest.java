@@ -230,4 +230,53 @@ class AwsSdkParityTest {
         // As a policy value, the JSON writer escapes it instead of refusing (SPEC §5.1 json-injection vectors).
         assertThat(Policy.canned(url, EXP).toJson()).contains("a\\\"b.txt");
     }
+
+    @Test
+    void ecdsa_sdkSignedUrls_verifyWithKeysLoadedByCfsign() throws Exception {
+        java.nio.file.Path privateFile = java.nio.file.Files.createTempFile("ec-p256", ".pem");
+        try {
+            java.nio.file.Files.writeString(privateFile, dev.cfsign.keys.Fixtures.text("ec-p256.pkcs8.pem"));
+            dev.cfsign.keys.VerificationKey pub = dev.cfsign.keys.VerificationKey.fromPem(dev.cfsign.keys.Fixtures.text("ec-p256.pub.pem"));
+            dev.cfsign.keys.SigningKey ours = dev.cfsign.keys.SigningKey.fromPem(dev.cfsign.keys.Fixtures.text("ec-p256.sec1.pem"));
+            assertThat(ours.matches(pub)).isTrue();
+            for (SigningHashAlgorithm h : SigningHashAlgorithm.values()) {
+                String url = SDK.getSignedUrlWithCannedPolicy(r -> {
+                    try {
+                        r.resourceUrl(URLS.get(6)).privateKey(privateFile).keyPairId(KEY_ID).expirationDate(EXP).hashAlgorithm(h);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).url();
+                byte[] policy = Policy.canned(URLS.get(6), EXP).toJson().getBytes(StandardCharsets.UTF_8);
+                String jca = HashAlgorithm.valueOf(h.name()).jcaAlgorithm("EC");
+                assertThat(TestKeys.jdkVerify(jca, pub.jcaPublicKey(), policy, param(url, "Signature"))).as(h.name()).isTrue();
+                // and our own ECDSA signature over the same policy verifies with the same public key
+                CloudFrontSigner signer = CloudFrontSigner.builder().keyPairId(KEY_ID).signingKey(ours)
+                        .hashAlgorithm(HashAlgorithm.valueOf(h.name())).build();
+                assertThat(TestKeys.jdkVerify(jca, pub.jcaPublicKey(), policy,
+                        param(signer.signUrl(URLS.get(6), EXP).url(), "Signature"))).isTrue();
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(privateFile);
+        }
+    }
+
+    @Test
+    void sec1EcKey_sdkCannotLoadIt_cfsignCan() throws Exception {
+        java.nio.file.Path sec1 = java.nio.file.Files.createTempFile("ec-sec1", ".pem");
+        try {
+            java.nio.file.Files.writeString(sec1, dev.cfsign.keys.Fixtures.text("ec-p256.sec1.pem"));
+            // BEGIN EC PRIVATE KEY is what `openssl ecparam -genkey` writes; the SDK's PEM reader fails on it.
+            assertThatThrownBy(() -> SDK.getSignedUrlWithCannedPolicy(r -> {
+                try {
+                    r.resourceUrl(URLS.get(0)).privateKey(sec1).keyPairId(KEY_ID).expirationDate(EXP);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            })).isInstanceOf(Exception.class);
+            assertThat(dev.cfsign.keys.SigningKey.fromFile(sec1).keyType()).isEqualTo(dev.cfsign.keys.KeyType.EC_P256);
+        } finally {
+            java.nio.file.Files.deleteIfExists(sec1);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.cfsign.internal;
 import dev.cfsign.HashAlgorithm;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
@@ -18,6 +19,7 @@ import java.security.interfaces.RSAPublicKey;
  */
 public final class KeyVerifier {
     private final PublicKey key;
+    private final Provider provider; // null: the JDK's preferred provider
     private final boolean ec;
     private final BigInteger ecOrder;
     private final int rsaBytes;
@@ -25,7 +27,12 @@ public final class KeyVerifier {
     private final ThreadLocal<Signature> sha256;
 
     public KeyVerifier(PublicKey key) {
+        this(key, null);
+    }
+
+    public KeyVerifier(PublicKey key, Provider provider) {
         this.key = key;
+        this.provider = provider;
         this.ec = key instanceof ECPublicKey;
         this.ecOrder = ec ? ((ECPublicKey) key).getParams().getOrder() : null;
         this.rsaBytes = key instanceof RSAPublicKey ? (((RSAPublicKey) key).getModulus().bitLength() + 7) / 8 : -1;
@@ -39,11 +46,11 @@ public final class KeyVerifier {
 
     private Signature newSignature(String algorithm) {
         try {
-            Signature s = Signature.getInstance(algorithm);
+            Signature s = provider == null ? Signature.getInstance(algorithm) : Signature.getInstance(algorithm, provider);
             s.initVerify(key);
             return s;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The JDK cannot verify " + algorithm + ": " + e.getMessage(), e);
+            throw new IllegalStateException("The crypto provider cannot verify " + algorithm + " with this key", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.cfsign.internal;
 
+import dev.cfsign.IpRange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class PolicyReader {
     }
 
     /** A policy that passed the structural checks; times in epoch seconds. */
-    public record Parsed(String resource, long dateLessThan, Long dateGreaterThan, Ipv4Cidr sourceIp,
+    public record Parsed(String resource, long dateLessThan, Long dateGreaterThan, IpRange sourceIp,
                          String sourceIpText) {}
 
     /** The policy is not a CloudFront policy CloudFront would accept. */
@@ -129,7 +130,7 @@ public final class PolicyReader {
         }
         long lessThan = epoch(c.get("DateLessThan"), "DateLessThan");
         Long greaterThan = c.containsKey("DateGreaterThan") ? epoch(c.get("DateGreaterThan"), "DateGreaterThan") : null;
-        Ipv4Cidr ip = null;
+        IpRange ip = null;
         String ipText = null;
         if (c.containsKey("IpAddress")) {
             Object o = c.get("IpAddress");
@@ -143,7 +144,7 @@ public final class PolicyReader {
                 throw new MalformedPolicy(MalformedPolicy.Kind.BAD_IP, "\"AWS:SourceIp\" must be a string like \"192.0.2.0/24\"");
             }
             ipText = (String) v;
-            ip = Ipv4Cidr.parse(ipText);
+            ip = IpRange.tryParse(ipText).orElse(null);
             if (ip == null) {
                 throw new MalformedPolicy(MalformedPolicy.Kind.BAD_IP,
                         "\"AWS:SourceIp\" is not an IPv4 address or CIDR block (IPv6 is not supported)");

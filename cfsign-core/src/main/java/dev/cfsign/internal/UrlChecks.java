@@ -2,7 +2,6 @@ package dev.cfsign.internal;
 
 import dev.cfsign.SigningException;
 import dev.cfsign.SigningException.Reason;
-import java.util.Locale;
 
 /**
  * Checks a URL before it is signed, so that what the browser sends is byte for byte what was signed.
@@ -52,55 +51,82 @@ public final class UrlChecks {
         }
         int authorityStart = scheme.length();
         int pathStart = authorityStart;
+        boolean upper = false;
+        boolean userInfo = false;
         while (pathStart < url.length() && url.charAt(pathStart) != '/' && url.charAt(pathStart) != '?') {
+            char c = url.charAt(pathStart);
+            upper |= c >= 'A' && c <= 'Z';
+            userInfo |= c == '@';
             pathStart++;
         }
-        String authority = url.substring(authorityStart, pathStart);
-        if (authority.isEmpty() || authority.startsWith(":")) {
+        if (pathStart == authorityStart || url.charAt(authorityStart) == ':') {
             throw new SigningException(Reason.INVALID_URL, "The URL has no host name.");
         }
-        if (authority.indexOf('@') >= 0) {
+        if (userInfo) {
             throw new SigningException(Reason.INVALID_URL, "The URL contains user information ('user@host'): browsers do"
                     + " not send it, so CloudFront would rebuild a different resource. Remove it.");
         }
-        if (!authority.equals(authority.toLowerCase(Locale.ROOT))) {
+        if (upper) {
             throw new SigningException(Reason.INVALID_URL, "The URL's host has upper-case letters: browsers send host"
                     + " names lower-case, and CloudFront compares the signed resource byte for byte. Use lower case.");
         }
         int queryStart = url.indexOf('?', pathStart);
-        String path = queryStart < 0 ? url.substring(pathStart) : url.substring(pathStart, queryStart);
-        String query = queryStart < 0 ? null : url.substring(queryStart + 1);
-        checkDotSegments(path);
-        if (path.isEmpty()) {
-            path = "/";
+        int pathEnd = queryStart < 0 ? url.length() : queryStart;
+        checkDotSegments(url, pathStart, pathEnd);
+        if (queryStart >= 0) {
+            checkQuery(url, queryStart + 1);
         }
-        if (query != null) {
-            checkQuery(query);
+        boolean hasQuery = queryStart >= 0 && queryStart + 1 < url.length();
+        boolean emptyPath = pathStart == pathEnd;
+        if (!emptyPath && (queryStart < 0 || hasQuery)) {
+            return new Target(url, hasQuery); // the common case: signed exactly as given, no copy
         }
-        String base = url.substring(0, pathStart) + path;
-        boolean hasQuery = query != null && !query.isEmpty();
-        return new Target(hasQuery ? base + "?" + query : base, hasQuery);
+        String base = url.substring(0, pathStart) + (emptyPath ? "/" : url.substring(pathStart, pathEnd));
+        return new Target(hasQuery ? base + url.substring(queryStart) : base, hasQuery);
     }
 
-    private static void checkDotSegments(String path) {
-        for (String segment : path.split("/", -1)) {
-            String s = segment.toLowerCase(Locale.ROOT).replace("%2e", ".");
-            if (s.equals(".") || s.equals("..")) {
-                throw new SigningException(Reason.INVALID_URL, "The URL's path has a '.' or '..' segment: browsers remove"
-                        + " them before sending, so the request would not match the signature. Sign the resolved path.");
+    /** Refuses {@code .} and {@code ..} segments, also written {@code %2e}: browsers resolve them before sending. */
+    private static void checkDotSegments(String url, int from, int to) {
+        int segmentStart = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || url.charAt(i) == '/') {
+                if (isDots(url, segmentStart, i)) {
+                    throw new SigningException(Reason.INVALID_URL, "The URL's path has a '.' or '..' segment: browsers"
+                            + " remove them before sending, so the request would not match the signature. Sign the"
+                            + " resolved path.");
+                }
+                segmentStart = i + 1;
             }
         }
     }
 
-    private static void checkQuery(String query) {
-        int start = 0;
-        while (start <= query.length()) {
-            int amp = query.indexOf('&', start);
-            int end = amp < 0 ? query.length() : amp;
-            int eq = query.indexOf('=', start);
-            String name = query.substring(start, eq >= 0 && eq < end ? eq : end);
+    private static boolean isDots(String url, int from, int to) {
+        int dots = 0;
+        int i = from;
+        while (i < to) {
+            if (url.charAt(i) == '.') {
+                i++;
+            } else if (url.charAt(i) == '%' && i + 2 < to && url.charAt(i + 1) == '2'
+                    && (url.charAt(i + 2) == 'e' || url.charAt(i + 2) == 'E')) {
+                i += 3;
+            } else {
+                return false;
+            }
+            dots++;
+        }
+        return dots == 1 || dots == 2;
+    }
+
+    private static void checkQuery(String url, int from) {
+        int start = from;
+        int n = url.length();
+        while (start <= n) {
+            int amp = url.indexOf('&', start);
+            int end = amp < 0 ? n : amp;
+            int eq = url.indexOf('=', start);
+            int nameEnd = eq >= 0 && eq < end ? eq : end;
             for (String p : SIGNING_PARAMETERS) {
-                if (p.equals(name)) {
+                if (nameEnd - start == p.length() && url.startsWith(p, start)) {
                     throw new SigningException(Reason.ALREADY_SIGNED, "The URL already has the query parameter '" + p
                             + "', which CloudFront reserves for signatures: sign the URL without Expires, Policy, Signature,"
                             + " Key-Pair-Id and Hash-Algorithm (is it signed already?), or rename your own parameter.");
