@@ -1,0 +1,52 @@
+package dev.cfsign.cli;
+
+import dev.cfsign.SignedUrlDiagnosis;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code cfsign explain}: why a signed URL or cookie fails, in words, with the fix. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"Explain why CloudFront would deny a signed URL (or --cookie): wrong key ID, standard base64,",
+            "milliseconds, an encoded-after-signing URL, a mismatched key… and how to fix it.",
+            "Exit 0 when nothing is wrong, 1 when a problem was found."},
+        sortOptions = false)
+final class ExplainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    CfsignCommand root;
+
+    @Mixin
+    TrustOptions request;
+
+    @Override
+    public Integer call() {
+        if (request.publicKey == null || request.keyPairId == null) {
+            throw new ParameterException(spec.commandLine(), "Give the key you expect: --public-key FILE --key-pair-id"
+                    + " ID (and --trust ID=FILE for the other keys of the key group).");
+        }
+        SignedUrlDiagnosis diagnosis = SignedUrlDiagnosis.builder()
+                .keyPairId(request.keyPairId)
+                .publicKey(request.expectedKey())
+                .otherKeys(request.trusted())
+                .clock(Clocks.of(root))
+                .build();
+        SignedUrlDiagnosis.Finding f = diagnosis.diagnose(request.request());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(f.isOk() ? "OK: " + Redact.oneLine(f.explanation())
+                : f.problem() + ": " + Redact.oneLine(f.explanation()));
+        out.flush();
+        if (!f.isOk()) {
+            spec.commandLine().getErr().println("cfsign: error: CloudFront would deny it: " + f.problem());
+            spec.commandLine().getErr().flush();
+        }
+        return f.isOk() ? ExitCodes.OK : ExitCodes.INVALID;
+    }
+}

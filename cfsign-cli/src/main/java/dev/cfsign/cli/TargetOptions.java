@@ -1,0 +1,75 @@
+package dev.cfsign.cli;
+
+import dev.cfsign.CloudFrontEnvironment;
+import dev.cfsign.ObjectUrl;
+import dev.cfsign.SigningException;
+import java.util.Map;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+
+/**
+ * How a command-line argument becomes the URL to sign: with a scheme ({@code https://…}) it is used exactly as
+ * given; without one it is an S3 object key, resolved with {@link ObjectUrl} against {@code --base-url}, else
+ * {@code AWS_CLOUDFRONT_CUSTOM_DOMAIN}, else {@code AWS_CLOUDFRONT_DOMAIN} (the library's order).
+ */
+final class TargetOptions {
+    private static final Pattern HAS_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*", Pattern.DOTALL);
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Domain that object keys are resolved against (cdn.example.com or https://cdn.example.com/"
+                    + "prefix). Default: $AWS_CLOUDFRONT_CUSTOM_DOMAIN, else $AWS_CLOUDFRONT_DOMAIN.")
+    String baseUrl;
+
+    private String resolvedBase;
+
+    static boolean hasScheme(String arg) {
+        return HAS_SCHEME.matcher(arg).matches();
+    }
+
+    /** The URL for {@code arg}; object keys need a base URL, else a configuration error (exit 3). */
+    String resolve(String arg, Context ctx) {
+        if (hasScheme(arg)) {
+            return arg;
+        }
+        return ObjectUrl.of(base(ctx), arg);
+    }
+
+    /** The configured base URL, normalised; cached, and checked once. */
+    synchronized String base(Context ctx) {
+        if (resolvedBase == null) {
+            Map<String, String> env = ctx.env();
+            String custom = blankToNull(env.get(CloudFrontEnvironment.CUSTOM_DOMAIN));
+            String domain = blankToNull(env.get(CloudFrontEnvironment.DOMAIN));
+            if (baseUrl != null) {
+                resolvedBase = normalize(baseUrl, "--base-url");
+            } else if (custom != null) {
+                resolvedBase = normalize(custom, CloudFrontEnvironment.CUSTOM_DOMAIN);
+            } else if (domain != null) {
+                resolvedBase = normalize(domain, CloudFrontEnvironment.DOMAIN);
+            } else {
+                throw CliException.config("An argument without https:// is read as an S3 object key, but no domain is"
+                        + " configured to put it on: pass --base-url https://cdn.example.com, or set "
+                        + CloudFrontEnvironment.CUSTOM_DOMAIN + " or " + CloudFrontEnvironment.DOMAIN
+                        + " (d111111abcdef8.cloudfront.net).");
+            }
+        }
+        return resolvedBase;
+    }
+
+    private static String normalize(String value, String source) {
+        String host = value.strip().replaceFirst("^[A-Za-z]+://", "");
+        if (host.matches("(?i)E[A-Z0-9]{8,20}")) {
+            throw CliException.config(source + ": '" + value + "' looks like a distribution ID, not a domain: use the"
+                    + " distribution's domain name (d111111abcdef8.cloudfront.net) or your alternate domain.");
+        }
+        try {
+            return ObjectUrl.normalizeBase(value);
+        } catch (SigningException e) {
+            throw CliException.config(source + ": " + e.getMessage());
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

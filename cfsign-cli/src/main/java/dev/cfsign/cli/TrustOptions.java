@@ -1,0 +1,87 @@
+package dev.cfsign.cli;
+
+import dev.cfsign.TrustedKeys;
+import dev.cfsign.ViewerRequest;
+import dev.cfsign.keys.VerificationKey;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The request and trusted public keys for {@code verify} and {@code explain}. */
+final class TrustOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Parameters(paramLabel = "URL", arity = "1", description = "The URL as the viewer requests it (quote it).")
+    String url;
+
+    @Option(names = "--cookie", paramLabel = "COOKIES",
+            description = "The viewer's Cookie header value ('CloudFront-Policy=…; CloudFront-Signature=…; …').")
+    String cookie;
+
+    @Option(names = "--ip", paramLabel = "ADDRESS", description = "The viewer's IP address (for policies with an IP"
+            + " range).")
+    String ip;
+
+    @Option(names = "--public-key", paramLabel = "FILE", description = "Public key file (SPKI PEM) for --key-pair-id.")
+    Path publicKey;
+
+    @Option(names = "--key-pair-id", paramLabel = "ID", description = "The key pair ID that --public-key is under.")
+    String keyPairId;
+
+    @Option(names = "--trust", paramLabel = "ID=FILE", description = "Another trusted key of the key group;"
+            + " repeatable.")
+    Map<String, Path> trust;
+
+    TrustedKeys trusted() {
+        if ((publicKey == null) != (keyPairId == null)) {
+            throw new ParameterException(mixee.commandLine(), "Give --public-key FILE and --key-pair-id ID together.");
+        }
+        TrustedKeys.Builder b = TrustedKeys.builder();
+        if (publicKey != null) {
+            b.add(keyPairId, KeyFiles.publicKey(publicKey));
+        }
+        if (trust != null) {
+            trust.forEach((id, file) -> b.add(id, KeyFiles.publicKey(file)));
+        }
+        TrustedKeys keys = b.build();
+        if (keys.size() == 0) {
+            throw new ParameterException(mixee.commandLine(), "No trusted key: give --public-key FILE --key-pair-id ID"
+                    + " (or --trust ID=FILE, repeatable).");
+        }
+        return keys;
+    }
+
+    VerificationKey expectedKey() {
+        return publicKey == null ? null : KeyFiles.publicKey(publicKey);
+    }
+
+    ViewerRequest request() {
+        ViewerRequest.Builder b = ViewerRequest.builder().url(url);
+        if (cookie != null) {
+            b.cookieHeader(cookie);
+        }
+        if (ip != null) {
+            if (!ip.matches("[0-9.]{7,15}|[0-9A-Fa-f:.]{2,45}")) {
+                throw new ParameterException(mixee.commandLine(), "--ip takes an IPv4 or IPv6 address (203.0.113.7).");
+            }
+            try {
+                b.viewerIp(InetAddress.getByName(ip)); // a literal: no DNS lookup
+            } catch (UnknownHostException e) {
+                throw new ParameterException(mixee.commandLine(), "--ip: not an IP address.");
+            }
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalid(e.getMessage());
+        }
+    }
+
+}

@@ -1,0 +1,32 @@
+package dev.cfsign.cli;
+
+import dev.cfsign.CryptoProviders;
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.security.Signature;
+import picocli.CommandLine.IVersionProvider;
+
+/** {@code --version}: the jar manifest's Implementation-Version, the Java runtime, and the JCA provider that signs. */
+final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        String v = CfsignCommand.class.getPackage().getImplementationVersion();
+        String jca = CryptoProviders.corretto().map(p -> p.getName() + " " + p.getVersionStr())
+                .orElseGet(() -> "RSA " + jdkProvider("SHA256withRSA") + ", ECDSA " + jdkProvider("SHA256withECDSA"));
+        return new String[] {
+            "cfsign " + (v == null ? "(development build)" : v),
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
+                    + System.getProperty("java.vm.name") + ")",
+            "JCA provider: " + jca,
+        };
+    }
+
+    private static String jdkProvider(String algorithm) {
+        try {
+            Provider p = Signature.getInstance(algorithm).getProvider();
+            return p.getName() + " " + p.getVersionStr();
+        } catch (GeneralSecurityException e) {
+            return "unavailable";
+        }
+    }
+}

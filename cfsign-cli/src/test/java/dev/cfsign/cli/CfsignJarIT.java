@@ -1,0 +1,89 @@
+package dev.cfsign.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the packaged {@code target/cfsign.jar} (and the {@code ./cfsign} launcher at the repository root) as real
+ * processes, after {@code package}: manifest version, real exit codes, stdin, and the environment.
+ */
+class CfsignJarIT {
+    static final Path MODULE = Path.of(System.getProperty("user.dir"));
+    static final Path JAR = MODULE.resolve("target/cfsign.jar");
+    static final Path LAUNCHER = MODULE.getParent().resolve("cfsign");
+
+    record Proc(int exit, String out, String err) {}
+
+    static Proc exec(List<String> command, Map<String, String> env, String stdin) throws IOException,
+            InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_CLOUDFRONT_") || k.equals("CFSIGN_NOW"));
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile("cfsign-it", ".out");
+        Path err = Files.createTempFile("cfsign-it", ".err");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        Proc r = new Proc(p.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        Cli.assertNoSecrets(r.err());
+        return r;
+    }
+
+    static List<String> java(String... args) {
+        List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        c.addAll(List.of(args));
+        return c;
+    }
+
+    @Test
+    void jar_version_readsManifest() throws Exception {
+        Proc r = exec(java("--version"), Map.of(), "");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("cfsign 0.").doesNotContain("development build");
+    }
+
+    @Test
+    void jar_signWithKeyOnStdin_matchesGolden() throws Exception {
+        Proc r = exec(java("sign", "--private-key", "-", "--key-pair-id", Cli.KEY_ID, "--expires", "1h",
+                "https://d111111abcdef8.cloudfront.net/image.jpg"), Map.of("CFSIGN_NOW", Cli.NOW), Cli.read(Cli.RSA_PEM));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo(Cli.golden("sign-canned.txt"));
+    }
+
+    @Test
+    void jar_missingConfiguration_exits3WithOneLine() throws Exception {
+        Proc r = exec(java("sign", "https://cdn.example.com/a"), Map.of(), "");
+        assertThat(r.exit()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(r.err()).startsWith("cfsign: error: ").hasLineCount(1);
+    }
+
+    @Test
+    void jar_usageError_exits2() throws Exception {
+        assertThat(exec(java("sign", "--bogus"), Map.of(), "").exit()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void launcher_objectKeyFromEnvironment_signs() throws Exception {
+        Map<String, String> env = Map.of("AWS_CLOUDFRONT_KEY_ID", Cli.KEY_ID,
+                "AWS_CLOUDFRONT_PRIVATE_KEY", Cli.read(Cli.RSA_PEM).strip().replace("\n", "\\n"),
+                "AWS_CLOUDFRONT_CUSTOM_DOMAIN", "cdn.example.com", "CFSIGN_NOW", Cli.NOW);
+        Proc r = exec(List.of("bash", LAUNCHER.toString(), "sign", "videos/intro 2024.mp4"), env, "");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("https://cdn.example.com/videos/intro%202024.mp4?Expires="
+                + (1767225600L + 20 * 86400) + "&Signature=");
+    }
+}
