@@ -111,20 +111,19 @@ class KeyParsingPropertyTest {
      * messages name on purpose) is blanked out of the message: a window may straddle a label and a quote.
      */
     private static void assertNoEcho(String message, String input) {
-        List<String> own = new java.util.ArrayList<>(OWN_WORDS);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-----(BEGIN|END) [A-Z0-9 _.#-]*-----").matcher(input);
-        while (m.find()) {
-            own.add(m.group());
-        }
-        own.sort(java.util.Comparator.comparingInt(String::length).reversed());
-        String rest = LABEL.matcher(message).replaceAll("\u0000");
-        for (String o : own) {
+        // PEM boundary lines are named in messages on purpose ("found '-----END X-----' without a BEGIN line"):
+        // they are labels, not key material, so they are taken out of both sides before looking for echoes.
+        String body = BOUNDARY.matcher(input).replaceAll("\u0001");
+        String rest = LABEL.matcher(BOUNDARY.matcher(message).replaceAll("\u0000")).replaceAll("\u0000");
+        for (String o : OWN_WORDS) {
             rest = rest.replace(o, "\u0000");
         }
-        for (int i = 0; i + 16 <= input.length(); i++) {
-            assertThat(rest).doesNotContain(input.substring(i, i + 16));
+        for (int i = 0; i + 16 <= body.length(); i++) {
+            assertThat(rest).doesNotContain(body.substring(i, i + 16));
         }
     }
+
+    private static final java.util.regex.Pattern BOUNDARY = java.util.regex.Pattern.compile("-----(BEGIN|END) .*?-----");
 
     /** A PEM label as messages name it, with or without the dashes: "BEGIN RSA PRIVATE KEY", "-----END PUBLIC KEY-----". */
     private static final java.util.regex.Pattern LABEL =
