@@ -144,6 +144,16 @@ public final class CloudFrontSigner {
         return ObjectUrl.of(baseUrl, objectKey);
     }
 
+    /**
+     * The URL exactly as {@link #signUrl} would sign it: checked by the same rules, with {@code /} for an empty path
+     * and without a lone trailing {@code ?}. Useful to show or store the resource of a canned policy.
+     *
+     * @throws SigningException when the URL cannot be signed
+     */
+    public static String canonicalUrl(String url) {
+        return UrlChecks.forSigning(url).url();
+    }
+
     // ---- cookies -------------------------------------------------------------------------------------------
 
     /** Canned-policy cookies for exactly one URL until {@code expiresAt}. For a folder, use a {@link CustomPolicy}. */

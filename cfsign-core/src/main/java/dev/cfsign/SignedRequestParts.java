@@ -26,10 +26,22 @@ public final class SignedRequestParts {
     private final String hashAlgorithmParameter;
     private final boolean signaturePresent;
     private final String policyProblem;
+    private final PolicyReader.Parsed customPolicy; // null for canned policies and unreadable ones
+    private final String cannedResource;
 
     private SignedRequestParts(CredentialSource source, String keyPairId, String expiresParameter, String policyJson,
                                boolean canned, String hashAlgorithmParameter, boolean signaturePresent,
-                               String policyProblem) {
+                               String policyProblem, String cannedResource) {
+        this.cannedResource = cannedResource;
+        PolicyReader.Parsed parsed = null;
+        if (!canned && policyJson != null) {
+            try {
+                parsed = PolicyReader.parse(policyJson);
+            } catch (PolicyReader.MalformedPolicy e) {
+                policyProblem = policyProblem != null ? policyProblem : "the policy is malformed: " + e.getMessage();
+            }
+        }
+        this.customPolicy = parsed;
         this.source = source;
         this.keyPairId = keyPairId;
         this.expiresParameter = expiresParameter;
@@ -61,13 +73,14 @@ public final class SignedRequestParts {
         }
         String json = null;
         String problem = null;
+        String cannedResource = null;
         boolean canned = p.expires != null && p.policy == null;
         if (canned) {
             long e = SigningParameters.parseEpoch(p.expires);
             if (e >= 0) {
                 String q = query.remainingQuery;
-                json = PolicyJson.canned(request.scheme() + "://" + request.authority() + request.rawPath()
-                        + (q == null ? "" : "?" + q), e);
+                cannedResource = request.scheme() + "://" + request.authority() + request.rawPath() + (q == null ? "" : "?" + q);
+                json = PolicyJson.canned(cannedResource, e);
             } else {
                 problem = "Expires is not a whole number of seconds in 0..2147483647";
             }
@@ -79,7 +92,7 @@ public final class SignedRequestParts {
             }
         }
         return new SignedRequestParts(source, p.keyPairId, p.expires, json, canned, p.hashAlgorithm,
-                p.signature != null && !p.signature.isEmpty(), problem);
+                p.signature != null && !p.signature.isEmpty(), problem, cannedResource);
     }
 
     /** Where the parameters were found (URL parameters take precedence over cookies). */
@@ -115,14 +128,26 @@ public final class SignedRequestParts {
             long e = SigningParameters.parseEpoch(expiresParameter);
             return e < 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(e));
         }
-        if (policyJson == null) {
-            return Optional.empty();
+        return customPolicy == null ? Optional.empty() : Optional.of(Instant.ofEpochSecond(customPolicy.dateLessThan()));
+    }
+
+    /** The resource: the canned URL rebuilt from the request, or the custom policy's {@code Resource} (may be absent). */
+    public Optional<String> resource() {
+        if (canned) {
+            return Optional.ofNullable(cannedResource);
         }
-        try {
-            return Optional.of(Instant.ofEpochSecond(PolicyReader.parse(policyJson).dateLessThan()));
-        } catch (PolicyReader.MalformedPolicy e) {
-            return Optional.empty();
-        }
+        return customPolicy == null ? Optional.empty() : Optional.ofNullable(customPolicy.resource());
+    }
+
+    /** The custom policy's {@code DateGreaterThan}, if any. */
+    public Optional<Instant> activeFrom() {
+        return customPolicy == null || customPolicy.dateGreaterThan() == null ? Optional.empty()
+                : Optional.of(Instant.ofEpochSecond(customPolicy.dateGreaterThan()));
+    }
+
+    /** The custom policy's {@code IpAddress}, if any, as written. */
+    public Optional<String> ipRange() {
+        return customPolicy == null ? Optional.empty() : Optional.ofNullable(customPolicy.sourceIpText());
     }
 
     /** The hash algorithm named by the parameter, SHA1 when absent; empty when the value is unknown. */

@@ -291,4 +291,31 @@ class CloudFrontSignerTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void canonicalUrl_isTheResourceSignUrlUses() {
+        for (String u : List.of("https://cdn.example.com", "https://cdn.example.com/a?", "https://cdn.example.com/a?x=1")) {
+            assertThat(CloudFrontSigner.canonicalUrl(u)).isEqualTo(SIGNER.signUrl(u, NOW.plusSeconds(60)).unsignedUrl());
+        }
+        assertThatThrownBy(() -> CloudFrontSigner.canonicalUrl("https://cdn.example.com/a b"))
+                .isInstanceOf(SigningException.class);
+    }
+
+    @Test
+    void parseUnverified_signedUrls_readBackWhatWasSigned() {
+        SignedUrl custom = SIGNER.signUrl("https://cdn.example.com/v/a.mp4?q=1", CustomPolicy.builder()
+                .resource("https://cdn.example.com/v/*").expiresAt(NOW.plusSeconds(600)).activeFrom(NOW.minusSeconds(5))
+                .ipRange("198.51.100.0/24").build());
+        SignedRequestParts parts = SignedRequestParts.parseUnverified(custom.url());
+        assertThat(parts.isCannedPolicy()).isFalse();
+        assertThat(parts.resource()).contains("https://cdn.example.com/v/*");
+        assertThat(parts.activeFrom()).contains(NOW.minusSeconds(5));
+        assertThat(parts.ipRange()).contains("198.51.100.0/24");
+        assertThat(parts.expiresAt()).contains(NOW.plusSeconds(600));
+        SignedRequestParts canned = SignedRequestParts.parseUnverified(SIGNER.signUrl("https://cdn.example.com/a?x=1",
+                NOW.plusSeconds(60)).url());
+        assertThat(canned.resource()).contains("https://cdn.example.com/a?x=1");
+        assertThat(canned.activeFrom()).isEmpty();
+        assertThat(canned.toString()).doesNotContain(SepVectorsTest.signatureOf(custom.url()).substring(0, 16));
+    }
 }
