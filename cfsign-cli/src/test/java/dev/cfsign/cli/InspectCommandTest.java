@@ -40,7 +40,10 @@ class InspectCommandTest {
             assertThat(m.get("activeFrom")).isEqualTo("2025-12-31T23:59:00Z");
             assertThat(m.get("ipRange")).isEqualTo("203.0.113.0/24");
             assertThat(m.get("expired")).isEqualTo(false);
+            assertThat(m.get("signaturePresent")).isEqualTo(true);
         });
+        String sig = url.substring(url.indexOf("Signature=") + 10, url.indexOf("&Key-Pair-Id"));
+        assertThat(r.out()).doesNotContain(sig.substring(0, 16));
     }
 
     @Test
@@ -51,6 +54,29 @@ class InspectCommandTest {
         Cli.Result r = run("inspect", "--now", NOW, "--cookie", cookie);
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.out()).contains("Resource:     https://cdn.example.com/*").contains("custom (Policy=)");
+    }
+
+    @Test
+    void inspect_cannedCookiesWithUrl_rebuildsResourceAndPolicy() {
+        String url = "https://cdn.example.com/v/a.mp4";
+        Map<?, ?> m = (Map<?, ?>) JsonReader.parse(run(withKey("cookies", "--format", "json", "--expires", "1h", url))
+                .out().strip());
+        String cookie = (String) m.get("cookieHeader");
+        Cli.Result r = run("inspect", "--now", NOW, "--cookie", cookie, url);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("signed cookies").contains("canned (Expires=)")
+                .contains("Resource:     " + url)
+                .contains("Policy JSON:  {\"Statement\":[{\"Resource\":\"" + url + "\"");
+    }
+
+    @Test
+    void inspect_cannedCookiesWithoutUrl_saysTheUrlIsNeeded() {
+        String url = "https://cdn.example.com/v/a.mp4";
+        Map<?, ?> m = (Map<?, ?>) JsonReader.parse(run(withKey("cookies", "--format", "json", "--expires", "1h", url))
+                .out().strip());
+        Cli.Result r = run("inspect", "--now", NOW, "--cookie", (String) m.get("cookieHeader"));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("canned cookies carry no URL").doesNotContain("Policy JSON").doesNotContain("no-url");
     }
 
     @Test
@@ -74,11 +100,11 @@ class InspectCommandTest {
                 .replace('/', '~');
         Cli.Result r = run("inspect", "https://cdn.example.com/a?Policy=" + policy + "&Signature=abcd&Key-Pair-Id=K1");
         assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
-        assertThat(r.err()).contains("S3 bucket policy");
+        assertThat(r.err()).contains("S3 or IAM policy, not a CloudFront one");
     }
 
     @Test
-    void inspect_urlAndCookie_exits2() {
+    void inspect_signedUrlWithCookie_exits2() {
         Cli.Result r = run("inspect", "--cookie", "a=b", SIGNED);
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
     }

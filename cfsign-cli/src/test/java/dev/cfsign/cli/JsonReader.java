@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A strict, small JSON reader for policies shown by {@code inspect}: objects become {@link LinkedHashMap}, arrays
+ * A strict, small JSON reader for the tests' checks of {@code --format json} output (inspect reads policies with
+ * core's {@code SignedRequestParts}): objects become {@link LinkedHashMap}, arrays
  * {@link ArrayList}, integers {@link Long}, other numbers {@link Double}. Trailing content is an error.
  */
 final class JsonReader {
