@@ -1,11 +1,10 @@
 package dev.cfsign.cli;
 
 import dev.cfsign.CloudFrontSigner;
+import dev.cfsign.CustomPolicy;
 import dev.cfsign.Policy;
-import dev.cfsign.keys.KeyType;
-import dev.cfsign.keys.SigningKey;
+import dev.cfsign.SigningException;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,9 +23,6 @@ import picocli.CommandLine.Spec;
             "Takes the same policy options as sign; needs no key."},
         sortOptions = false)
 final class PolicyCommand implements Callable<Integer> {
-    /** Placeholder ID for the throw-away signer; it never appears in a policy. */
-    private static final String PREVIEW_KEY_PAIR_ID = "KPOLICYPREVIEW";
-
     @Spec
     CommandSpec spec;
 
@@ -52,22 +48,27 @@ final class PolicyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Missing URL: give the URL, or --policy-resource PATTERN.");
         }
         Context ctx = root.context();
-        Clock clock = Clocks.of(root);
-        Instant now = clock.instant();
-        // The policy is taken from a real signing by a throw-away EC key, so it is exactly what `sign` and `cookies`
-        // produce (same URL checks and normalisation) without the user's key. P-256 generation takes milliseconds.
-        CloudFrontSigner preview = CloudFrontSigner.builder()
-                .keyPairId(PREVIEW_KEY_PAIR_ID)
-                .signingKey(SigningKey.generate(KeyType.EC_P256))
-                .clock(clock)
-                .build();
+        Instant now = Clocks.of(root).instant();
+        // Built the way CloudFrontSigner builds it, with no key: canonicalUrl applies signUrl's URL checks and
+        // normalisation, so the bytes are exactly what `sign` and `cookies` sign.
+        String canonical = url == null ? null : CloudFrontSigner.canonicalUrl(target.resolve(url, ctx));
         Policy p;
-        if (url == null) {
-            p = preview.signCookies(policy.customPolicy(now)).policy();
-        } else if (policy.isCustom()) {
-            p = preview.signUrl(target.resolve(url, ctx), policy.customPolicy(now)).policy();
+        if (policy.isCustom()) {
+            CustomPolicy c = policy.customPolicy(now);
+            p = c.resource().isPresent() ? c : c.withResource(canonical);
         } else {
-            p = preview.signUrl(target.resolve(url, ctx), policy.expiresAt(now)).policy();
+            if (canonical.indexOf('*') >= 0) {
+                throw new SigningException(SigningException.Reason.WILDCARD_IN_CANNED_POLICY, "A canned policy grants"
+                        + " one exact URL, so it cannot hold the wildcard '*'. For a folder, use --policy-resource"
+                        + " 'https://host/folder/*'; for a literal '*', encode it as %2A.");
+            }
+            p = Policy.canned(canonical, policy.expiresAt(now));
+        }
+        // sign and cookies refuse a policy that is already expired; so does its preview.
+        if (!p.expiresAt().isAfter(now)) {
+            throw new SigningException(SigningException.Reason.EXPIRATION_NOT_IN_FUTURE, "The expiration "
+                    + p.expiresAt() + " is not after the current time " + now + ": the link would be denied at once."
+                    + " Give a later --expires (epochs are seconds, not milliseconds).");
         }
         PrintWriter out = spec.commandLine().getOut();
         if (pretty) {

@@ -47,6 +47,27 @@ class PolicyCommandTest {
     }
 
     @Test
+    void policy_wildcardInCannedUrl_exits1LikeSign() {
+        Cli.Result r = run("policy", "--now", NOW, "--expires", "1h", "https://cdn.example.com/videos/*");
+        assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
+        assertThat(r.err()).contains("wildcard");
+    }
+
+    @Test
+    void policy_expiryInThePast_exits1LikeSign() {
+        Cli.Result r = run("policy", "--now", NOW, "--expires", "2025-12-31T00:00:00Z", "https://cdn.example.com/a");
+        assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
+        assertThat(r.err()).contains("not after the current time");
+    }
+
+    @Test
+    void policy_urlIsNormalisedAsSignWouldSignIt() {
+        Cli.Result r = run("policy", "--now", NOW, "--custom", "--expires", "1h", "https://cdn.example.com?");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("\"Resource\":\"https://cdn.example.com/\"");
+    }
+
+    @Test
     void policy_unknownDurationUnit_exits2() {
         Cli.Result r = run("policy", "--expires", "3w", "https://cdn.example.com/a");
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
