@@ -56,6 +56,30 @@ class CfsignJarIT {
         assertThat(r.out()).startsWith("cfsign 0.").doesNotContain("development build");
     }
 
+    /** Linux x86-64 and aarch64 are the platforms the parent POM has a Corretto classifier profile for. */
+    static boolean correttoPlatform() {
+        String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
+        String arch = System.getProperty("os.arch");
+        return os.contains("linux") && (arch.equals("amd64") || arch.equals("aarch64"));
+    }
+
+    @Test
+    void jar_version_namesTheCorrettoProviderItShips() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(correttoPlatform(), "no Corretto build for this platform");
+        Proc r = exec(java("--version"), Map.of(), "");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("JCA provider: AmazonCorrettoCryptoProvider 2.5.0");
+    }
+
+    @Test
+    void jar_version_fallsBackToTheJdkWhenCorrettoIsDisabled() throws Exception {
+        List<String> c = java("--version");
+        c.add(1, "-Dcfsign.crypto.provider=jdk");
+        Proc r = exec(c, Map.of(), "");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("JCA provider: RSA SunRsaSign").doesNotContain("Corretto");
+    }
+
     @Test
     void jar_signWithKeyOnStdin_matchesGolden() throws Exception {
         Proc r = exec(java("sign", "--private-key", "-", "--key-pair-id", Cli.KEY_ID, "--expires", "1h",
