@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,8 +17,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cfsign}: CloudFront signed URLs and cookies from the command line.
  *
- * <p>{@link #main} only runs the command built by {@link #commandLine(Map, InputStream)}, which tests use too.
- * Command objects are mutable and live for one run; they are not thread-safe.
+ * <p>{@link #main} only runs the command built by {@link #commandLine(Map, InputStream, String...)}, which tests use
+ * too. Command objects are mutable and live for one run; they are not thread-safe.
+ *
+ * <p>Subcommands are added in code, not in {@code @Command(subcommands = …)}: picocli builds every registered
+ * command's model by reflection before parsing, which was most of a one-URL {@code sign}'s start-up. When the
+ * arguments name a subcommand, only that one is registered (see BENCHMARKS.md, "CLI start-up").
  */
 @Command(name = "cfsign",
         mixinStandardHelpOptions = true,
@@ -25,17 +30,6 @@ import picocli.CommandLine.Spec;
         description = {"CloudFront signed URLs and cookies: sign, inspect, and set up keys.",
             "Keys come from a file (--private-key FILE, or - for stdin), a named variable (--private-key-env NAME)"
                 + " or the AWS_CLOUDFRONT_* environment; never from the command line itself."},
-        subcommands = {
-            SignCommand.class,
-            CookiesCommand.class,
-            PolicyCommand.class,
-            InspectCommand.class,
-            VerifyCommand.class,
-            ExplainCommand.class,
-            EnvCommand.class,
-            KeygenCommand.class,
-            CommandLine.HelpCommand.class
-        },
         sortOptions = false)
 public final class CfsignCommand implements Runnable {
     /** Environment variable that fixes the clock, like the hidden {@code --now} option (for golden tests). */
@@ -52,6 +46,20 @@ public final class CfsignCommand implements Runnable {
             converter = NowConverter.class, description = "Fix the clock (ISO-8601 or epoch seconds), for tests.")
     Instant now;
 
+    /** The subcommands in help order; {@code help} and {@code completion} follow them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("sign", SignCommand::new);
+        SUBCOMMANDS.put("cookies", CookiesCommand::new);
+        SUBCOMMANDS.put("policy", PolicyCommand::new);
+        SUBCOMMANDS.put("inspect", InspectCommand::new);
+        SUBCOMMANDS.put("verify", VerifyCommand::new);
+        SUBCOMMANDS.put("explain", ExplainCommand::new);
+        SUBCOMMANDS.put("env", EnvCommand::new);
+        SUBCOMMANDS.put("keygen", KeygenCommand::new);
+    }
+
     private final Context context;
 
     CfsignCommand(Context context) {
@@ -60,24 +68,35 @@ public final class CfsignCommand implements Runnable {
 
     /** The real program: only runs the command and exits with its code. */
     public static void main(String[] args) {
-        System.exit(commandLine(System.getenv(), System.in).execute(args));
+        System.exit(commandLine(System.getenv(), System.in, args).execute(args));
     }
 
     /**
-     * Builds the configured command line: exception handler, exit-code mapper, exit codes in every help page, and
-     * the {@code completion} subcommand. {@code env} and {@code stdin} are what commands read instead of
-     * {@code System.getenv()} and {@code System.in}.
+     * Builds the configured command line for {@code args}: exception handler, exit-code mapper, exit codes in every
+     * help page. {@code env} and {@code stdin} are what commands read instead of {@code System.getenv()} and
+     * {@code System.in}. When {@code args} name a subcommand, only it is registered; otherwise (no arguments,
+     * {@code --help}, {@code help}, {@code completion}, a misspelt command) all of them are, with {@code help} and
+     * {@code completion}.
      */
-    public static CommandLine commandLine(Map<String, String> env, InputStream stdin) {
-        return commandLine(new Context(env, stdin, System.console() != null));
+    public static CommandLine commandLine(Map<String, String> env, InputStream stdin, String... args) {
+        return commandLine(new Context(env, stdin, System.console() != null), args);
     }
 
-    static CommandLine commandLine(Context context) {
+    static CommandLine commandLine(Context context, String... args) {
         CommandLine cl = new CommandLine(new CfsignCommand(context));
-        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-        completion.getCommandSpec().usageMessage()
-                .description("Print a bash/zsh completion script: source <(cfsign completion)");
-        cl.addSubcommand("completion", completion);
+        String only = subcommandNamedBy(args);
+        if (only != null) {
+            cl.addSubcommand(SUBCOMMANDS.get(only).get());
+        } else {
+            for (Supplier<Object> command : SUBCOMMANDS.values()) {
+                cl.addSubcommand(command.get());
+            }
+            cl.addSubcommand(new CommandLine.HelpCommand());
+            CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+            completion.getCommandSpec().usageMessage()
+                    .description("Print a bash/zsh completion script: source <(cfsign completion)");
+            cl.addSubcommand("completion", completion);
+        }
         ErrorHandler errors = new ErrorHandler();
         cl.setExecutionExceptionHandler(errors);
         cl.setExitCodeExceptionMapper(errors);
@@ -90,6 +109,26 @@ public final class CfsignCommand implements Runnable {
         }
         applyExitCodes(cl, codes);
         return cl;
+    }
+
+    /**
+     * The subcommand {@code args} run, when it is one of {@link #SUBCOMMANDS}: the first argument that is not one of
+     * the top-level options {@code --debug} and {@code --now INSTANT}. Anything else (help, version, an unknown
+     * option or command) returns {@code null}, so picocli sees every command and answers exactly as before.
+     */
+    static String subcommandNamedBy(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--debug") || a.startsWith("--now=")) {
+                continue;
+            }
+            if (a.equals("--now")) {
+                i++;
+                continue;
+            }
+            return SUBCOMMANDS.containsKey(a) ? a : null;
+        }
+        return null;
     }
 
     private static void applyExitCodes(CommandLine cl, Map<String, String> codes) {

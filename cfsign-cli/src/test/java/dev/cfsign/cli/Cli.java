@@ -20,8 +20,9 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * Black-box runner: builds the real command line with {@link CfsignCommand#commandLine(Context)}, captures stdout and
- * stderr, never calls System.exit. Every failing run's stderr is checked for key material and signatures.
+ * Black-box runner: builds the real command line for the arguments, as {@code main} does, with
+ * {@link CfsignCommand#commandLine(Context, String...)}; captures stdout and stderr, never calls System.exit. Every
+ * failing run's stderr is checked for key material and signatures.
  */
 final class Cli {
     private Cli() {}
@@ -60,7 +61,7 @@ final class Cli {
     }
 
     static Result run(Map<String, String> env, InputStream stdin, String... args) {
-        CommandLine cl = CfsignCommand.commandLine(new Context(env, stdin, false));
+        CommandLine cl = CfsignCommand.commandLine(new Context(env, stdin, false), args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

@@ -46,6 +46,30 @@ class TopLevelTest {
     }
 
     @Test
+    void namedSubcommand_registersOnlyThatOne_otherwiseAll() {
+        Context ctx = new Context(java.util.Map.of(), java.io.InputStream.nullInputStream(), false);
+        assertThat(CfsignCommand.commandLine(ctx, "--debug", "--now", Cli.NOW, "sign", "--help").getSubcommands())
+                .containsOnlyKeys("sign");
+        assertThat(CfsignCommand.commandLine(ctx, "--now=" + Cli.NOW, "policy").getSubcommands())
+                .containsOnlyKeys("policy");
+        for (String[] args : new String[][] {{}, {"--help"}, {"help", "sign"}, {"sgin"}, {"completion"},
+                {"--version"}, {"--bogus", "sign"}}) {
+            assertThat(CfsignCommand.commandLine(ctx, args).getSubcommands()).as(String.join(" ", args))
+                    .containsKeys("sign", "cookies", "policy", "inspect", "verify", "explain", "env", "keygen",
+                            "help", "completion");
+        }
+    }
+
+    @Test
+    void subcommandHelp_isTheSameWhetherAloneOrWithItsSiblings() {
+        for (String c : new String[] {"sign", "cookies", "policy", "inspect", "verify", "explain", "env", "keygen"}) {
+            Cli.Result alone = run(c, "--help");
+            Cli.Result viaHelp = run("help", c);
+            assertThat(alone.out()).as(c).isEqualTo(viaHelp.out());
+        }
+    }
+
+    @Test
     void completion_printsBashScript() {
         Cli.Result r = run("completion");
         assertThat(r.exit()).isZero();
