@@ -49,7 +49,13 @@ final class KeyOptions {
         return "-".equals(privateKey);
     }
 
+    /** A signer for one or a few signatures (JDK provider, quick to start); see {@link Providers}. */
     CloudFrontSigner signer(Context ctx, Clock clock) {
+        return signer(ctx, clock, false);
+    }
+
+    /** A signer; {@code bulk} takes core's default provider (Corretto when healthy), faster per signature. */
+    CloudFrontSigner signer(Context ctx, Clock clock, boolean bulk) {
         CommandLine cl = mixee.commandLine();
         if (privateKey != null && privateKeyEnv != null) {
             throw new ParameterException(cl, "Give either --private-key or --private-key-env, not both.");
@@ -98,6 +104,7 @@ final class KeyOptions {
                 .keyPairId(id)
                 .signingKey(key)
                 .hashAlgorithm(hash)
+                .provider(bulk ? null : Providers.forFewSignatures(key.keyType()))
                 .clock(clock)
                 .build();
     }

@@ -87,7 +87,7 @@ final class SignCommand implements Callable<Integer> {
         }
         Context ctx = root.context();
         Clock clock = Clocks.of(root);
-        CloudFrontSigner signer = keys.signer(ctx, clock);
+        CloudFrontSigner signer = keys.signer(ctx, clock, input != null);
         Instant now = clock.instant();
         Signing signing = new Signing(signer, policy.isCustom() ? policy.customPolicy(now) : null,
                 policy.expiresAt(now), format, target, ctx);

@@ -1,8 +1,10 @@
 package dev.cfsign.cli;
 
 import dev.cfsign.CloudFrontVerifier;
+import dev.cfsign.TrustedKeys;
 import dev.cfsign.VerificationResult;
 import dev.cfsign.VerifiedRequest;
+import dev.cfsign.keys.VerificationKey;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,8 +36,11 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        TrustedKeys trusted = request.trusted();
         CloudFrontVerifier verifier = CloudFrontVerifier.builder()
-                .trust(request.trusted())
+                .trust(trusted)
+                .provider(Providers.forFewSignatures(trusted.asMap().values().stream()
+                        .map(VerificationKey::keyType).toList()))
                 .clock(Clocks.of(root))
                 .build();
         VerificationResult result = verifier.check(request.request());
