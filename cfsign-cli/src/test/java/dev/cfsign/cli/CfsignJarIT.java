@@ -101,6 +101,22 @@ class CfsignJarIT {
     }
 
     @Test
+    void launcher_makesAnAppCdsArchiveOnce_andLaterRunsMapIt() throws Exception {
+        Path jsa = MODULE.resolve("target/cfsign.jsa");
+        Files.deleteIfExists(jsa);
+        Proc first = exec(List.of("bash", LAUNCHER.toString(), "--version"), Map.of(), "");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.err()).isEmpty();
+        assertThat(jsa).exists();
+        // -Xshare:on (after the launcher's -Xshare:auto) makes the JVM fail instead of running without the archive.
+        Proc second = exec(List.of("bash", LAUNCHER.toString(), "sign", "--private-key", Cli.RSA_PEM.toString(),
+                "--key-pair-id", Cli.KEY_ID, "--expires", "1h", "https://d111111abcdef8.cloudfront.net/image.jpg"),
+                Map.of("CFSIGN_NOW", Cli.NOW, "CFSIGN_JAVA_OPTS", "-Xshare:on"), "");
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).isEqualTo(Cli.golden("sign-canned.txt"));
+    }
+
+    @Test
     void launcher_objectKeyFromEnvironment_signs() throws Exception {
         Map<String, String> env = Map.of("AWS_CLOUDFRONT_KEY_ID", Cli.KEY_ID,
                 "AWS_CLOUDFRONT_PRIVATE_KEY", Cli.read(Cli.RSA_PEM).strip().replace("\n", "\\n"),
