@@ -8,26 +8,31 @@ import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.http.content.ResourceHttpContent;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.ResourceService;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.URIUtil;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 
 /**
  * Serves regular files below a root folder, like an S3 origin: GET and HEAD, byte ranges (206/416), ETag and
- * Last-Modified with 304, Content-Type by extension — Jetty's {@link ResourceHandler} does the HTTP part — and
+ * Last-Modified with 304, Content-Type by extension — Jetty's {@link ResourceService} does the HTTP part — and
  * nothing else: no directory listings, no redirects to {@code dir/}, no index files.
  *
  * <p>Jetty's URI compliance already refuses {@code ..} segments, encoded dots and encoded slashes with 400. This
- * handler checks again before anything is read, because {@link ResourceHandler} on its own follows symbolic links
- * out of the root: the decoded path must have no empty, {@code .} or {@code ..} segment, no backslash and no NUL,
- * and its real path (symbolic links resolved) must be a regular file inside the root's real path. Anything else is
- * 404.
+ * handler decides which file is served by itself, because Jetty's {@code ResourceHandler} follows symbolic links out
+ * of the root: the decoded path must have no empty, {@code .} or {@code ..} segment, no backslash and no NUL, and its
+ * real path (symbolic links resolved) must be a regular file inside the root's real path. Anything else is 404. Only
+ * that resolved file is handed to {@link ResourceService}.
  */
-final class FileOriginHandler extends Handler.Wrapper {
+final class FileOriginHandler extends Handler.Abstract {
     private final Path realRoot;
+    private final ResourceService files = new ResourceService();
+    private final MimeTypes mimeTypes = new MimeTypes();
 
     FileOriginHandler(Path root) {
         try {
@@ -38,14 +43,11 @@ final class FileOriginHandler extends Handler.Wrapper {
         if (!Files.isDirectory(realRoot)) {
             throw new IllegalArgumentException("The root " + root + " is not a folder");
         }
-        ResourceHandler files = new ResourceHandler();
-        files.setBaseResource(ResourceFactory.root().newResource(realRoot));
         files.setDirAllowed(false);
-        files.setWelcomeFiles(List.of());
         files.setAcceptRanges(true);
         files.setEtags(true);
-        files.setUseFileMapping(false);
-        setHandler(files);
+        files.setPrecompressedFormats(List.of());
+        addBean(files);
     }
 
     Path realRoot() {
@@ -60,13 +62,20 @@ final class FileOriginHandler extends Handler.Wrapper {
             Response.writeError(request, response, callback, 405);
             return true;
         }
-        if (resolve(Request.getPathInContext(request)) == null) {
+        // Jetty's canonical path leaves unsafe characters such as %20 encoded: decode the rest here.
+        Path file;
+        try {
+            file = resolve(URIUtil.decodePath(Request.getPathInContext(request)));
+        } catch (IllegalArgumentException e) {
+            file = null;
+        }
+        if (file == null) {
             Response.writeError(request, response, callback, 404);
             return true;
         }
-        if (!super.handle(request, response, callback)) {
-            Response.writeError(request, response, callback, 404);
-        }
+        String type = mimeTypes.getMimeByExtension(file.getFileName().toString());
+        files.doGet(request, response, callback,
+                new ResourceHttpContent(ResourceFactory.root().newResource(file), type));
         return true;
     }
 

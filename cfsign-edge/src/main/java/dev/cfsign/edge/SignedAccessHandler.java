@@ -78,7 +78,7 @@ public class SignedAccessHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         HttpURI uri = request.getHttpURI();
         String rawPath = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
-        String decodedPath = Request.getPathInContext(request);
+        String decodedPath = decodedPath(uri);
         if (!requiresSignature(rawPath, decodedPath)) {
             request.setAttribute(DECISION, "PUBLIC");
             return super.handle(request, response, callback);
@@ -120,6 +120,14 @@ public class SignedAccessHandler extends Handler.Wrapper {
         request.setAttribute(SOURCE, verified.source().name().toLowerCase(java.util.Locale.ROOT));
         request.setAttribute(VERIFIED_REQUEST, verified);
         return super.handle(request, response, callback);
+    }
+
+    private static String decodedPath(HttpURI uri) {
+        try {
+            return uri.getDecodedPath();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private boolean requiresSignature(String rawPath, String decodedPath) {
