@@ -32,13 +32,13 @@ public final class EdgeServer implements AutoCloseable {
     private static final long STOP_TIMEOUT_MS = 5_000;
 
     private final Server server;
-    private final ServerConnector connector;
     private final SignedAccessHandler access;
     private final EdgeConfig config;
+    private final int port;
 
     private EdgeServer(Server server, ServerConnector connector, SignedAccessHandler access, EdgeConfig config) {
         this.server = server;
-        this.connector = connector;
+        this.port = connector.getLocalPort();
         this.access = access;
         this.config = config;
     }
@@ -93,9 +93,9 @@ public final class EdgeServer implements AutoCloseable {
         return access;
     }
 
-    /** The bound port (the real one when the configuration asked for 0). */
+    /** The bound port (the real one when the configuration asked for 0); still known after {@link #close()}. */
     public int port() {
-        return connector.getLocalPort();
+        return port;
     }
 
     /** {@code http://host:port} without a trailing slash; a wildcard bind address is shown as 127.0.0.1. */
