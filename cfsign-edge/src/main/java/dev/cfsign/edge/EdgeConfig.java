@@ -401,12 +401,12 @@ public final class EdgeConfig {
 
         private void apply(String key, String value, Path dir) throws IOException {
             if (key.startsWith("trust.")) {
-                trust(key.substring("trust.".length()), dir.resolve(value));
+                trust(key.substring("trust.".length()), dir.resolve(value).normalize());
                 return;
             }
             switch (key.toLowerCase(Locale.ROOT)) {
                 case "root":
-                    root(dir.resolve(value));
+                    root(dir.resolve(value).normalize());
                     break;
                 case "origin":
                     origin(URI.create(value));
