@@ -1,0 +1,521 @@
+package dev.cfsign.edge;
+
+import dev.cfsign.CloudFrontEnvironment;
+import dev.cfsign.CloudFrontVerifier;
+import dev.cfsign.TrustedKeys;
+import dev.cfsign.keys.SigningKey;
+import dev.cfsign.keys.VerificationKey;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What an {@link EdgeServer} serves and how it guards it. Immutable; build one with {@link #builder()}.
+ *
+ * <pre>{@code
+ * EdgeConfig config = EdgeConfig.builder()
+ *     .root(Path.of("site"))                                   // or .origin(URI.create("http://localhost:3000"))
+ *     .trust("K2JCJMDEHXQW5F", VerificationKey.fromFile(Path.of("public_key.pem")))
+ *     .protect("/private/*")                                   // default: every path needs a signature
+ *     .publicUrl("https://d111111abcdef8.cloudfront.net")       // the host the URLs were signed for
+ *     .build();
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class EdgeConfig {
+    /** CloudFront's limit on the URL (path and query), in bytes. */
+    public static final int MAX_URL_BYTES = 8192;
+    /** CloudFront's limit on the request line plus headers, in bytes. */
+    public static final int MAX_REQUEST_HEADER_BYTES = 20480;
+    /** The status answered when the request line and headers exceed {@link #MAX_REQUEST_HEADER_BYTES}. */
+    public static final int REQUEST_HEADER_TOO_LARGE = 494;
+
+    private final String host;
+    private final int port;
+    private final Path root;
+    private final URI origin;
+    private final TrustedKeys trustedKeys;
+    private final List<Behavior> behaviors;
+    private final boolean defaultRequiresSignature;
+    private final URI publicUrl;
+    private final Clock clock;
+    private final Duration clockSkew;
+    private final boolean explain;
+    private final Consumer<String> accessLog;
+    private final boolean verificationCache;
+    private final int verificationCacheSize;
+
+    private EdgeConfig(Builder b, TrustedKeys keys, boolean defaultSigned) {
+        this.host = b.host;
+        this.port = b.port;
+        this.root = b.root;
+        this.origin = b.origin;
+        this.trustedKeys = keys;
+        this.behaviors = List.copyOf(b.behaviors);
+        this.defaultRequiresSignature = defaultSigned;
+        this.publicUrl = b.publicUrl;
+        this.clock = b.clock;
+        this.clockSkew = b.clockSkew;
+        this.explain = b.explain;
+        this.accessLog = b.accessLog;
+        this.verificationCache = b.verificationCache;
+        this.verificationCacheSize = b.verificationCacheSize;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The address to bind; default {@code 127.0.0.1} (loopback only). */
+    public String host() {
+        return host;
+    }
+
+    /** The port to bind; 0 means any free port. */
+    public int port() {
+        return port;
+    }
+
+    /** The folder served, when the origin is a folder. */
+    public Optional<Path> root() {
+        return Optional.ofNullable(root);
+    }
+
+    /** The HTTP origin proxied to, when the origin is a server. */
+    public Optional<URI> origin() {
+        return Optional.ofNullable(origin);
+    }
+
+    /** The key group: key pair IDs and their public keys. May be empty only when no behavior requires a signature. */
+    public TrustedKeys trustedKeys() {
+        return trustedKeys;
+    }
+
+    /** The behaviors in order (first match wins); the default behavior is not in this list. */
+    public List<Behavior> behaviors() {
+        return behaviors;
+    }
+
+    /** Whether the default behavior ({@code *}, for paths no behavior matches) requires a signature. */
+    public boolean defaultRequiresSignature() {
+        return defaultRequiresSignature;
+    }
+
+    /** The behavior that applies to {@code path}. */
+    public Behavior behaviorFor(String path) {
+        for (Behavior b : behaviors) {
+            if (b.pattern().matches(path)) {
+                return b;
+            }
+        }
+        return defaultRequiresSignature ? Behavior.signed("*") : Behavior.open("*");
+    }
+
+    /** The scheme and host the URLs were signed for ({@code https://d111111abcdef8.cloudfront.net}). */
+    public Optional<URI> publicUrl() {
+        return Optional.ofNullable(publicUrl);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Duration clockSkew() {
+        return clockSkew;
+    }
+
+    /** When true, denials carry an {@code X-Cfsign-Denial} header naming the precise reason (local debugging). */
+    public boolean explain() {
+        return explain;
+    }
+
+    /** Where access-log lines go (one call per request, no trailing newline). */
+    public Consumer<String> accessLog() {
+        return accessLog;
+    }
+
+    /** Whether allowed verifications are remembered until their expiry (default true). */
+    public boolean verificationCache() {
+        return verificationCache;
+    }
+
+    public int verificationCacheSize() {
+        return verificationCacheSize;
+    }
+
+    /** The verifier this configuration implies. */
+    CloudFrontVerifier newVerifier() {
+        return CloudFrontVerifier.builder().trust(trustedKeys).clock(clock).clockSkew(clockSkew).build();
+    }
+
+    @Override
+    public String toString() {
+        return "EdgeConfig[" + host + ":" + port + ", " + (root != null ? "root=" + root : "origin=" + origin)
+                + ", keys=" + trustedKeys + ", behaviors=" + behaviors + ", default="
+                + (defaultRequiresSignature ? "signed" : "public") + ", publicUrl=" + publicUrl + ", clockSkew="
+                + clockSkew + ", explain=" + explain + ", verificationCache="
+                + (verificationCache ? verificationCacheSize : "off") + "]";
+    }
+
+    /** Builds an {@link EdgeConfig}. Not thread-safe. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private Path root;
+        private URI origin;
+        private final TrustedKeys.Builder keys = TrustedKeys.builder();
+        private final List<Behavior> behaviors = new ArrayList<>();
+        private Boolean defaultRequiresSignature;
+        private URI publicUrl;
+        private Clock clock = Clock.systemUTC();
+        private Duration clockSkew = Duration.ZERO;
+        private boolean explain;
+        private Consumer<String> accessLog = line -> { };
+        private boolean verificationCache = true;
+        private int verificationCacheSize = 10_000;
+
+        private Builder() {}
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** 0 (the default) binds any free port; read it back with {@link EdgeServer#port()}. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("The port must be 0 (any free port) or 1..65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Serves files from this folder (replaces any {@link #origin(URI)}). */
+        public Builder root(Path root) {
+            this.root = Objects.requireNonNull(root, "root");
+            this.origin = null;
+            return this;
+        }
+
+        /** Proxies to this HTTP origin, e.g. {@code http://localhost:3000} (replaces any {@link #root(Path)}). */
+        public Builder origin(URI origin) {
+            Objects.requireNonNull(origin, "origin");
+            String s = origin.getScheme();
+            if (s == null || !(s.equals("http") || s.equals("https")) || origin.getHost() == null) {
+                throw new IllegalArgumentException("The origin must be an absolute http:// or https:// URL");
+            }
+            if (origin.getRawQuery() != null || origin.getRawFragment() != null) {
+                throw new IllegalArgumentException("The origin URL takes no query or fragment");
+            }
+            this.origin = origin;
+            this.root = null;
+            return this;
+        }
+
+        /** Trusts a public key under its key pair ID. Repeatable: the trusted keys form the key group. */
+        public Builder trust(String keyPairId, VerificationKey key) {
+            keys.add(keyPairId, key);
+            return this;
+        }
+
+        /** Trusts a public key read from a PEM or DER file. */
+        public Builder trust(String keyPairId, Path publicKeyFile) throws IOException {
+            return trust(keyPairId, VerificationKey.fromFile(publicKeyFile));
+        }
+
+        public Builder trust(TrustedKeys trustedKeys) {
+            keys.addAll(Objects.requireNonNull(trustedKeys, "trustedKeys"));
+            return this;
+        }
+
+        /**
+         * Trusts the key of the seed environment: {@code AWS_CLOUDFRONT_KEY_ID} with {@code AWS_CLOUDFRONT_PUBLIC_KEY}
+         * (or, without it, the public key derived from {@code AWS_CLOUDFRONT_PRIVATE_KEY}); and, when no public URL is
+         * set, uses {@code AWS_CLOUDFRONT_CUSTOM_DOMAIN} or {@code AWS_CLOUDFRONT_DOMAIN} as {@code https://} public URL.
+         *
+         * @return true when a key was found
+         */
+        public boolean trustFromEnvironment(Map<String, String> env) {
+            String id = blankToNull(env.get(CloudFrontEnvironment.KEY_ID));
+            String pub = blankToNull(env.get(CloudFrontEnvironment.PUBLIC_KEY));
+            String priv = blankToNull(env.get(CloudFrontEnvironment.PRIVATE_KEY));
+            boolean found = false;
+            if (id != null && pub != null) {
+                trust(id.trim(), VerificationKey.fromPem(pub));
+                found = true;
+            } else if (id != null && priv != null) {
+                SigningKey key = SigningKey.fromPem(priv);
+                trust(id.trim(), key.verificationKey().orElseThrow(() -> new IllegalArgumentException(
+                        "Cannot derive the public key from " + CloudFrontEnvironment.PRIVATE_KEY + "; set "
+                                + CloudFrontEnvironment.PUBLIC_KEY)));
+                found = true;
+            }
+            if (found && publicUrl == null) {
+                String domain = blankToNull(env.get(CloudFrontEnvironment.CUSTOM_DOMAIN));
+                if (domain == null) {
+                    domain = blankToNull(env.get(CloudFrontEnvironment.DOMAIN));
+                }
+                if (domain != null) {
+                    String d = domain.trim();
+                    publicUrl(d.contains("://") ? d : "https://" + d);
+                }
+            }
+            return found;
+        }
+
+        /** Requires a signature for paths matching {@code pattern}. Behaviors are tried in the order added. */
+        public Builder protect(String pattern) {
+            behaviors.add(Behavior.signed(pattern));
+            return this;
+        }
+
+        /** Serves paths matching {@code pattern} without a signature. Behaviors are tried in the order added. */
+        public Builder publicPath(String pattern) {
+            behaviors.add(Behavior.open(pattern));
+            return this;
+        }
+
+        /**
+         * Whether paths that match no behavior need a signature. When not set: true unless a {@link #protect(String)}
+         * pattern was given (so no configuration means every path is protected, and {@code protect /private/*} means
+         * "only /private/*").
+         */
+        public Builder defaultRequiresSignature(boolean signed) {
+            this.defaultRequiresSignature = signed;
+            return this;
+        }
+
+        /**
+         * The scheme and host the signed URLs were made for, e.g. {@code https://d111111abcdef8.cloudfront.net} or a
+         * custom domain; requests are verified as if they had been made there. Without it, the request's own scheme
+         * and {@code Host} header are used.
+         */
+        public Builder publicUrl(String publicUrl) {
+            Objects.requireNonNull(publicUrl, "publicUrl");
+            String s = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+            URI u;
+            try {
+                u = URI.create(s);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("The public URL is not a URL: use https://d111111abcdef8.cloudfront.net");
+            }
+            if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
+                    || u.getHost() == null || !(u.getRawPath() == null || u.getRawPath().isEmpty())
+                    || u.getRawQuery() != null || u.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("The public URL is a scheme and host only, like"
+                        + " https://d111111abcdef8.cloudfront.net (no path, query or user)");
+            }
+            this.publicUrl = u;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Tolerance for clock differences; default zero like CloudFront, at most 10 minutes. */
+        public Builder clockSkew(Duration clockSkew) {
+            Objects.requireNonNull(clockSkew, "clockSkew");
+            if (clockSkew.isNegative() || clockSkew.compareTo(CloudFrontVerifier.MAX_CLOCK_SKEW) > 0) {
+                throw new IllegalArgumentException("The clock skew must be between 0 and 10 minutes");
+            }
+            this.clockSkew = clockSkew;
+            return this;
+        }
+
+        /** Adds an {@code X-Cfsign-Denial} header with the precise reason to denials. For local debugging only. */
+        public Builder explain(boolean explain) {
+            this.explain = explain;
+            return this;
+        }
+
+        /** Receives one line per request (no trailing newline); default: discarded. */
+        public Builder accessLog(Consumer<String> sink) {
+            this.accessLog = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /** Remember allowed verifications until they expire; default on. */
+        public Builder verificationCache(boolean enabled) {
+            this.verificationCache = enabled;
+            return this;
+        }
+
+        /** At most this many remembered verifications (default 10,000). */
+        public Builder verificationCacheSize(int entries) {
+            if (entries < 1) {
+                throw new IllegalArgumentException("The verification cache holds at least one entry");
+            }
+            this.verificationCacheSize = entries;
+            return this;
+        }
+
+        /**
+         * Applies a configuration file of {@code key = value} lines ({@code #} starts a comment; relative paths are
+         * resolved against the file's folder). Keys: {@code root}, {@code origin}, {@code trust.<KEY-PAIR-ID>} (a
+         * public key file), {@code protect} and {@code public} (path patterns; repeatable, or comma-separated, in
+         * order), {@code default} ({@code signed} or {@code public}), {@code public-url}, {@code host}, {@code port},
+         * {@code clock-skew} (seconds, {@code 30s}, {@code 5m} or ISO {@code PT30S}), {@code explain},
+         * {@code verification-cache}, {@code verification-cache-size}.
+         *
+         * @throws IllegalArgumentException naming the line for an unknown key or a bad value
+         */
+        public Builder configFile(Path file) throws IOException {
+            Path dir = file.toAbsolutePath().getParent();
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int n = 0; n < lines.size(); n++) {
+                String line = lines.get(n).strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                int eq = line.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException(file.getFileName() + " line " + (n + 1)
+                            + ": expected key = value");
+                }
+                String key = line.substring(0, eq).strip();
+                String value = line.substring(eq + 1).strip();
+                try {
+                    apply(key, value, dir);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(file.getFileName() + " line " + (n + 1) + " (" + key + "): "
+                            + e.getMessage(), e);
+                }
+            }
+            return this;
+        }
+
+        private void apply(String key, String value, Path dir) throws IOException {
+            if (key.startsWith("trust.")) {
+                trust(key.substring("trust.".length()), dir.resolve(value).normalize());
+                return;
+            }
+            switch (key.toLowerCase(Locale.ROOT)) {
+                case "root":
+                    root(dir.resolve(value).normalize());
+                    break;
+                case "origin":
+                    origin(URI.create(value));
+                    break;
+                case "protect":
+                    for (String p : value.split(",")) {
+                        protect(p.strip());
+                    }
+                    break;
+                case "public":
+                    for (String p : value.split(",")) {
+                        publicPath(p.strip());
+                    }
+                    break;
+                case "default":
+                    if (!value.equals("signed") && !value.equals("public")) {
+                        throw new IllegalArgumentException("default is signed or public");
+                    }
+                    defaultRequiresSignature(value.equals("signed"));
+                    break;
+                case "public-url":
+                    publicUrl(value);
+                    break;
+                case "host":
+                    host(value);
+                    break;
+                case "port":
+                    port(parseInt(value));
+                    break;
+                case "clock-skew":
+                    clockSkew(parseDuration(value));
+                    break;
+                case "explain":
+                    explain(parseBoolean(value));
+                    break;
+                case "verification-cache":
+                    verificationCache(parseBoolean(value));
+                    break;
+                case "verification-cache-size":
+                    verificationCacheSize(parseInt(value));
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown key; known: root, origin, trust.<KEY-PAIR-ID>,"
+                            + " protect, public, default, public-url, host, port, clock-skew, explain,"
+                            + " verification-cache, verification-cache-size");
+            }
+        }
+
+        /**
+         * @throws IllegalStateException when there is no origin, or a behavior requires a signature and no key is
+         *     trusted
+         */
+        public EdgeConfig build() {
+            if (root == null && origin == null) {
+                throw new IllegalStateException("Set an origin: root(folder) or origin(http://host:port)");
+            }
+            boolean defaultSigned = defaultRequiresSignature != null ? defaultRequiresSignature
+                    : behaviors.stream().noneMatch(Behavior::requiresSignature);
+            TrustedKeys k = keys.build();
+            boolean anySigned = defaultSigned || behaviors.stream().anyMatch(Behavior::requiresSignature);
+            if (anySigned && k.size() == 0) {
+                throw new IllegalStateException("Trust at least one public key (trust(keyPairId, key)), or the"
+                        + " protected paths can never be served");
+            }
+            return new EdgeConfig(this, k, defaultSigned);
+        }
+    }
+
+    static Duration parseDuration(String v) {
+        String s = v.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (s.startsWith("pt") || s.startsWith("p")) {
+                return Duration.parse(s.toUpperCase(Locale.ROOT));
+            }
+            if (s.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+            }
+            if (s.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1)));
+            }
+            if (s.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
+            }
+            return Duration.ofSeconds(Long.parseLong(s));
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new IllegalArgumentException("not a duration: use seconds (30), 30s, 5m or PT30S");
+        }
+    }
+
+    static int parseInt(String v) {
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a whole number");
+        }
+    }
+
+    static boolean parseBoolean(String v) {
+        switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "true": case "yes": case "on": case "1":
+                return true;
+            case "false": case "no": case "off": case "0":
+                return false;
+            default:
+                throw new IllegalArgumentException("expected true or false");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

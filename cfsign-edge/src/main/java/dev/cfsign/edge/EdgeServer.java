@@ -1,0 +1,153 @@
+package dev.cfsign.edge;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Objects;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * A running local CloudFront edge. Start one, point your signed URLs at {@link #url()}, close it when done.
+ *
+ * <pre>{@code
+ * try (EdgeServer edge = EdgeServer.start(EdgeConfig.builder()
+ *         .root(Path.of("site"))
+ *         .trust("K2JCJMDEHXQW5F", VerificationKey.fromFile(Path.of("public_key.pem")))
+ *         .build())) {
+ *     String signed = signer.signUrl(edge.url() + "/video.mp4", Duration.ofMinutes(5)).url();
+ *     // GET signed -> 200; without the signature -> 403 MissingKey, CloudFront's XML body
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Binds {@code 127.0.0.1} unless configured otherwise; {@link #close()} stops gracefully (in-flight
+ * requests get up to 5 seconds), and the JVM's shutdown stops it too.
+ *
+ * @since 0.1
+ */
+public final class EdgeServer implements AutoCloseable {
+    private static final long STOP_TIMEOUT_MS = 5_000;
+
+    private final Server server;
+    private final SignedAccessHandler access;
+    private final EdgeConfig config;
+    private final int port;
+
+    private EdgeServer(Server server, ServerConnector connector, SignedAccessHandler access, EdgeConfig config) {
+        this.server = server;
+        this.port = connector.getLocalPort();
+        this.access = access;
+        this.config = config;
+    }
+
+    /**
+     * Starts an edge server and returns once it accepts connections.
+     *
+     * @throws IOException when the port cannot be bound or the origin folder cannot be read
+     */
+    public static EdgeServer start(EdgeConfig config) throws IOException {
+        Objects.requireNonNull(config, "config");
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("cfsign-edge");
+        Server server = new Server(threads);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration()));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        server.addConnector(connector);
+        SignedAccessHandler access = install(server, config);
+        server.setStopTimeout(STOP_TIMEOUT_MS);
+        server.setStopAtShutdown(true);
+        try {
+            server.start();
+        } catch (IOException e) {
+            stopQuietly(server);
+            throw e;
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw new IOException("The edge server did not start: " + e.getMessage(), e);
+        }
+        return new EdgeServer(server, connector, access, config);
+    }
+
+    /** CloudFront's request limits: 20,480 bytes of request line plus headers; no server banner. */
+    static HttpConfiguration httpConfiguration() {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(EdgeConfig.MAX_REQUEST_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setSendDateHeader(true);
+        return http;
+    }
+
+    /** Puts the edge's handlers, error pages and access log on {@code server}; returns the signature handler. */
+    static SignedAccessHandler install(Server server, EdgeConfig config) {
+        Handler origin = config.root().isPresent() ? new FileOriginHandler(config.root().get())
+                : new ProxyOriginHandler(config.origin().orElseThrow());
+        SignedAccessHandler access = new SignedAccessHandler(config, origin);
+        server.setHandler(new EdgeFrontHandler(access));
+        server.setErrorHandler(new EdgeErrorHandler());
+        server.setRequestLog(new AccessLog(config.accessLog()));
+        return access;
+    }
+
+    /** The bound port (the real one when the configuration asked for 0); still known after {@link #close()}. */
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://host:port} without a trailing slash; a wildcard bind address is shown as 127.0.0.1. */
+    public URI url() {
+        String host = config.host();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "127.0.0.1";
+        } else if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    public EdgeConfig config() {
+        return config;
+    }
+
+    /** Signature verifications performed so far (protected requests not answered from the verification cache). */
+    public long signatureVerifications() {
+        return access.verifications();
+    }
+
+    /** Protected requests answered from the verification cache so far. */
+    public long verificationCacheHits() {
+        return access.cacheHits();
+    }
+
+    /** Blocks until the server stops. */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    public boolean isRunning() {
+        return server.isRunning();
+    }
+
+    /** Stops gracefully; idempotent. */
+    @Override
+    public void close() {
+        stopQuietly(server);
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // Stopping is best effort: the port is released either way.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EdgeServer[" + (server.isRunning() ? url() : "stopped") + ", " + config + "]";
+    }
+}
