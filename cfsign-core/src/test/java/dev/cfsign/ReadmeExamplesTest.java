@@ -39,7 +39,10 @@ class ReadmeExamplesTest {
         Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(text);
         List<String> blocks = new ArrayList<>();
         while (m.find()) {
-            blocks.add(m.group(1));
+            // The edge's example needs the edge module: cfsign-edge's ReadmeExampleTest compiles and runs it.
+            if (!m.group(1).contains("dev.cfsign.edge")) {
+                blocks.add(m.group(1));
+            }
         }
         assertThat(blocks).as("java blocks in README.md").hasSizeGreaterThanOrEqualTo(4);
 
