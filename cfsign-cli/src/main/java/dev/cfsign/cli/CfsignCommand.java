@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "cfsign",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"CloudFront signed URLs and cookies: sign, inspect, and set up keys.",
+        description = {"CloudFront signed URLs and cookies: sign, inspect, set up keys, and run a local edge.",
             "Keys come from a file (--private-key FILE, or - for stdin), a named variable (--private-key-env NAME)"
                 + " or the AWS_CLOUDFRONT_* environment; never from the command line itself."},
         sortOptions = false)
@@ -58,6 +58,8 @@ public final class CfsignCommand implements Runnable {
         SUBCOMMANDS.put("explain", ExplainCommand::new);
         SUBCOMMANDS.put("env", EnvCommand::new);
         SUBCOMMANDS.put("keygen", KeygenCommand::new);
+        SUBCOMMANDS.put("serve", ServeCommand::new);
+        SUBCOMMANDS.put("demo", DemoCommand::new);
     }
 
     private final Context context;
@@ -141,7 +143,7 @@ public final class CfsignCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "Missing command: give one of sign, cookies,"
-                + " policy, inspect, verify, explain, env, keygen, completion (cfsign help COMMAND explains each).");
+                + " policy, inspect, verify, explain, env, keygen, serve, demo, completion (cfsign help COMMAND explains each).");
     }
 
     Context context() {
