@@ -150,8 +150,15 @@ class AwsSdkInteropIT {
         HttpResponse<String> r = get(url, null);
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).isEqualTo(CloudFrontError.ACCESS_DENIED.xmlBody());
+        // The access log line is written when the response completes, which may be just after the client has it.
+        String expected = " DENY IP_NOT_ALLOWED " + TestKeys.RSA_ID;
+        Await.until(() -> {
+            synchronized (log) {
+                return log.stream().anyMatch(l -> l.contains(expected));
+            }
+        }, java.time.Duration.ofSeconds(5));
         synchronized (log) {
-            assertThat(log).anySatisfy(l -> assertThat(l).contains(" DENY IP_NOT_ALLOWED " + TestKeys.RSA_ID));
+            assertThat(log).anySatisfy(l -> assertThat(l).contains(expected));
         }
     }
 

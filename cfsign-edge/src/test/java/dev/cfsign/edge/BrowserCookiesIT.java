@@ -146,6 +146,7 @@ class BrowserCookiesIT {
         clock.advance(Duration.ofMinutes(2));
         browser.navigate().refresh();
         assertThat(imageWidthAfterLoad()).as("after expiry; log: %s", log).isZero();
+        Await.until(() -> log.stream().anyMatch(l -> l.contains(" DENY EXPIRED ")), Duration.ofSeconds(5));
         assertThat(log).anySatisfy(l -> assertThat(l).contains("/img/pixel.png").contains(" 200 ")
                 .contains(" ALLOW - " + TestKeys.EC_ID + " cookies"));
         assertThat(log).anySatisfy(l -> assertThat(l).contains(" 403 ").contains(" DENY EXPIRED "));

@@ -71,7 +71,7 @@ class EdgeServerIT {
             assertThat(denied.statusCode()).isEqualTo(403);
             assertThat(denied.headers().firstValue("Content-Type")).hasValue("text/xml");
             assertThat(denied.headers().firstValue("X-Cache")).hasValue("Error from cloudfront");
-            Thread.sleep(100);
+            Await.until(() -> log.size() >= 2, Duration.ofSeconds(5));
             assertThat(log).hasSize(2);
             assertThat(log.get(0)).contains(" 127.0.0.1 GET /a.txt?Expires=").contains("Signature=REDACTED")
                     .contains(" 200 5 ").contains(" ALLOW - " + TestKeys.RSA_ID + " url");
