@@ -318,4 +318,32 @@ class CloudFrontSignerTest {
         assertThat(canned.activeFrom()).isEmpty();
         assertThat(canned.toString()).doesNotContain(SepVectorsTest.signatureOf(custom.url()).substring(0, 16));
     }
+
+    @Test
+    void signUrl_signedUrlOver8192Bytes_urlTooLongWithoutEchoingTheUrl() {
+        String base = "https://cdn.example.com/a.txt?q=";
+        // RSA-2048 adds "&Expires=...&Signature=<344>&Key-Pair-Id=K2JCJMDEHXQW5F" (about 400 bytes).
+        String fits = base + "x".repeat(CloudFrontSigner.MAX_URL_BYTES - base.length() - 500);
+        assertThat(SIGNER.signUrl(fits, NOW.plusSeconds(60)).url().length()).isLessThanOrEqualTo(CloudFrontSigner.MAX_URL_BYTES);
+
+        String tooLong = base + "y".repeat(CloudFrontSigner.MAX_URL_BYTES - base.length() - 100);
+        assertThatThrownBy(() -> SIGNER.signUrl(tooLong, NOW.plusSeconds(60)))
+                .isInstanceOf(SigningException.class)
+                .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(SigningException.Reason.URL_TOO_LONG))
+                .hasMessageContaining("8192 bytes").hasMessageContaining("Shorten the URL")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("yyyyyyyyyyyyyyyy"));
+    }
+
+    @Test
+    void signUrl_customPolicyPushesUrlOver8192Bytes_urlTooLongSuggestsWildcardOrCookies() {
+        // The Policy parameter repeats the resource in base64 (4/3 longer): a 4,000-byte URL no longer fits.
+        String url = "https://cdn.example.com/" + "p".repeat(4000);
+        CustomPolicy policy = CustomPolicy.builder().expiresAt(NOW.plusSeconds(60)).build();
+
+        assertThatThrownBy(() -> SIGNER.signUrl(url, policy))
+                .isInstanceOf(SigningException.class)
+                .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(SigningException.Reason.URL_TOO_LONG))
+                .hasMessageContaining("wildcard").hasMessageContaining("cookies");
+        assertThat(SIGNER.signCookies(policy.withResource(url)).cookies()).isNotEmpty();
+    }
 }
