@@ -11,6 +11,12 @@ import java.nio.charset.StandardCharsets;
 final class FuzzChecks {
     private FuzzChecks() {}
 
+    /**
+     * How long one fuzzing run of one target lasts (with JAZZER_FUZZ=1; without it, targets only replay their saved
+     * inputs). Jazzer 0.24 takes the duration from the annotation alone, so scripts/fuzz repeats runs for longer budgets.
+     */
+    static final String MAX_DURATION = "30s";
+
     /** Runs {@code call}; a {@link CloudFrontSigningException} is accepted after checking it is well-formed. */
     static <T> T typedOnly(java.util.function.Supplier<T> call) {
         try {

@@ -28,7 +28,7 @@ class KeyLoadingFuzzTest {
     private static final String EC_PEM = Fixtures.text("ec-p256.sec1.pem");
     private static final String EC_PUB = Fixtures.text("ec-p256.pub.pem");
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FuzzChecks.MAX_DURATION)
     void privateKeyText(byte[] data) {
         SigningKey key = typedOnly(() -> SigningKey.fromPem(text(data)));
         if (key != null) {
@@ -36,7 +36,7 @@ class KeyLoadingFuzzTest {
         }
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FuzzChecks.MAX_DURATION)
     void privateKeyDer(byte[] data) {
         SigningKey key = typedOnly(() -> SigningKey.fromDer(data));
         if (key != null) {
@@ -46,7 +46,7 @@ class KeyLoadingFuzzTest {
         typedOnly(() -> SigningKey.of(KeyParser.parsePrivateBytes(data, null)));
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FuzzChecks.MAX_DURATION)
     void publicKeyText(byte[] data) {
         VerificationKey key = typedOnly(() -> VerificationKey.fromPem(text(data)));
         if (key != null) {
@@ -54,7 +54,7 @@ class KeyLoadingFuzzTest {
         }
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FuzzChecks.MAX_DURATION)
     void publicKeyDer(byte[] data) {
         VerificationKey key = typedOnly(() -> VerificationKey.fromDer(data));
         if (key != null) {
@@ -64,7 +64,7 @@ class KeyLoadingFuzzTest {
     }
 
     /** {@code CloudFrontEnvironment.from(Map)} with each variable absent, a real value or fuzzed text. */
-    @FuzzTest
+    @FuzzTest(maxDuration = FuzzChecks.MAX_DURATION)
     void environment(FuzzedDataProvider data) {
         Map<String, String> env = new HashMap<>();
         put(env, CloudFrontEnvironment.KEY_ID, data, "K2JCJMDEHXQW5F");

@@ -24,7 +24,7 @@ class MatcherFuzzTest {
 
     // ---- ResourceMatcher ----------------------------------------------------------------------------------
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FuzzChecks.MAX_DURATION)
     void resourceMatcher(FuzzedDataProvider data) {
         String pattern = pick(data, "https://", "http://", "*://", "http*://", "htt?://", "", "*") + chars(data, "ab.*?", 6);
         if (data.consumeBoolean()) {
@@ -51,7 +51,7 @@ class MatcherFuzzTest {
                 + pattern + " and " + scheme + "://" + authority + path + (query == null ? "" : "?" + query));
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FuzzChecks.MAX_DURATION)
     void glob(FuzzedDataProvider data) {
         String p = chars(data, "ab*?\\", 10);
         String t = chars(data, "ab?\\", 10);
@@ -136,7 +136,7 @@ class MatcherFuzzTest {
 
     // ---- IpRange ------------------------------------------------------------------------------------------
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FuzzChecks.MAX_DURATION)
     void ipRange(byte[] data) {
         String s = text(data);
         Optional<IpRange> actual = IpRange.tryParse(s);

@@ -15,7 +15,7 @@ import java.util.Objects;
  * survives a round trip through cfsign's writer.
  */
 class PolicyReaderFuzzTest {
-    @FuzzTest
+    @FuzzTest(maxDuration = FuzzChecks.MAX_DURATION)
     void parse(byte[] data) {
         String json = text(data);
         PolicyReader.Parsed p;

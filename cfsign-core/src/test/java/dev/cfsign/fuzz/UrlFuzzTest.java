@@ -33,7 +33,7 @@ class UrlFuzzTest {
     static final CloudFrontVerifier VERIFIER = CloudFrontVerifier.builder().trust("KEC", TestKeys.pub(TestKeys.EC))
             .clock(CLOCK).build();
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FuzzChecks.MAX_DURATION)
     void canonicalUrl(byte[] data) {
         String url = text(data);
         String canonical = typedOnly(() -> CloudFrontSigner.canonicalUrl(url));
@@ -50,7 +50,7 @@ class UrlFuzzTest {
         }
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FuzzChecks.MAX_DURATION)
     void objectUrl(FuzzedDataProvider data) {
         String base = data.consumeBoolean() ? data.consumeString(40)
                 : pick(data, "cdn.example.com", "https://d111111abcdef8.cloudfront.net/media/", "http://localhost:8080");

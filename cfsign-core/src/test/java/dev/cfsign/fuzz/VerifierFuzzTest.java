@@ -95,7 +95,7 @@ class VerifierFuzzTest {
         return c.cookies().stream().map(x -> x.name() + "=" + x.value()).collect(Collectors.joining("; "));
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FuzzChecks.MAX_DURATION)
     void editedSignedRequests(FuzzedDataProvider data) {
         boolean useCookies = data.consumeBoolean();
         String url = useCookies ? HOST + pick(data, "/videos/intro.mp4", "/videos/a%20b.mp4", "/other.mp4")
@@ -124,7 +124,7 @@ class VerifierFuzzTest {
     }
 
     /** Fuzzed policies signed by an untrusted key, or by a trusted key under the other key's ID: always denied. */
-    @FuzzTest
+    @FuzzTest(maxDuration = FuzzChecks.MAX_DURATION)
     void forgedPolicies(FuzzedDataProvider data) {
         boolean wrongId = data.consumeBoolean();
         HashAlgorithm h = data.consumeBoolean() ? HashAlgorithm.SHA1 : HashAlgorithm.SHA256;
@@ -153,7 +153,7 @@ class VerifierFuzzTest {
     }
 
     /** Any text as a URL and cookie header: the parser, the diagnosis and the verifier never throw. */
-    @FuzzTest
+    @FuzzTest(maxDuration = FuzzChecks.MAX_DURATION)
     void arbitraryRequests(byte[] data) {
         String s = text(data);
         int nl = s.indexOf('\n');
