@@ -38,7 +38,12 @@ public final class ObjectUrl {
         while (b.endsWith("/")) {
             b = b.substring(0, b.length() - 1);
         }
-        int hostStart = b.indexOf("://") + 3;
+        int sep = b.indexOf("://");
+        if (sep <= 0) {
+            throw new SigningException(SigningException.Reason.INVALID_URL, "The base URL must be a host name such as"
+                    + " cdn.example.com, optionally with https:// or http:// in front.");
+        }
+        int hostStart = sep + 3;
         int hostEnd = b.indexOf('/', hostStart);
         String scheme = b.substring(0, hostStart).toLowerCase(Locale.ROOT);
         String host = (hostEnd < 0 ? b.substring(hostStart) : b.substring(hostStart, hostEnd)).toLowerCase(Locale.ROOT);

@@ -55,4 +55,14 @@ class ObjectUrlTest {
         // and the signer accepts it as it is
         dev.cfsign.internal.UrlChecks.forSigning(url);
     }
+
+    /** Found by UrlFuzzTest#objectUrl: "://" and similar bases threw StringIndexOutOfBoundsException. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"://", ":///", "://\u00eb", "://cdn.example.com", "https://", "https:///"})
+    void of_baseWithoutSchemeOrHost_invalidUrl(String base) {
+        assertThatThrownBy(() -> ObjectUrl.of(base, "a.txt"))
+                .isInstanceOf(SigningException.class)
+                .hasMessageContaining("host name")
+                .satisfies(e -> assertThat(((SigningException) e).reason()).isEqualTo(SigningException.Reason.INVALID_URL));
+    }
 }
