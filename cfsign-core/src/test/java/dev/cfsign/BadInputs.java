@@ -255,6 +255,10 @@ public final class BadInputs {
                 SigningException.Reason.INVALID_URL, "user information", "Remove it");
         url(c, "dot segment", () -> SIGNER.signUrl("https://cdn.example.com/a/../b.txt", later),
                 SigningException.Reason.INVALID_URL, "'..'", "resolved path");
+        url(c, "empty port", () -> SIGNER.signUrl("https://cdn.example.com:/a.txt", later),
+                SigningException.Reason.INVALID_URL, "port", "Remove the ':'");
+        url(c, "default port", () -> SIGNER.signUrl("https://cdn.example.com:443/a.txt", later),
+                SigningException.Reason.INVALID_URL, "default port", "Remove :443");
         url(c, "stray percent", () -> SIGNER.signUrl("https://cdn.example.com/100%.txt", later),
                 SigningException.Reason.INVALID_URL, "%25");
         url(c, "wildcard in a canned policy", () -> SIGNER.signUrl("https://cdn.example.com/videos/*", later),

@@ -346,4 +346,27 @@ class CloudFrontSignerTest {
                 .hasMessageContaining("wildcard").hasMessageContaining("cookies");
         assertThat(SIGNER.signCookies(policy.withResource(url)).cookies()).isNotEmpty();
     }
+
+    /**
+     * Found by UrlFuzzTest#canonicalUrl: "https://host:/a" was signed as written, but browsers drop an empty port
+     * (and a default one), so the request never matched the signature.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"https://cdn.example.com:/a.txt",
+        "https://cdn.example.com:443/a.txt", "http://cdn.example.com:80/a.txt", "https://cdn.example.com:0443/a.txt",
+        "https://cdn.example.com:x/a.txt", "https://cdn.example.com:70000/a.txt", "https://cdn.example.com:?a=1"})
+    void signUrl_portBrowsersRewrite_invalidUrl(String url) {
+        assertThatThrownBy(() -> SIGNER.signUrl(url, NOW.plusSeconds(60)))
+                .isInstanceOf(SigningException.class)
+                .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(SigningException.Reason.INVALID_URL))
+                .hasMessageContaining("port");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"http://localhost:8080/a.txt", "https://cdn.example.com:8443/a",
+        "http://127.0.0.1:1/a", "http://[::1]:8080/a", "http://[::1]/a"})
+    void signUrl_explicitNonDefaultPort_signedAsWritten(String url) {
+        assertThat(CloudFrontSigner.canonicalUrl(url)).isEqualTo(url);
+        assertThat(ViewerRequest.of(url).url()).isEqualTo(url);
+    }
 }
