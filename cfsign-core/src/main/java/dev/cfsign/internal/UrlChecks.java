@@ -91,6 +91,16 @@ public final class UrlChecks {
      * out of range, or the scheme's default ({@code :443} for https, {@code :80} for http), which browsers drop.
      */
     private static void checkPort(String url, String scheme, int from, int to) {
+        String authority = url.substring(from, to);
+        if (authority.indexOf('[') >= 0 || authority.indexOf(']') >= 0) {
+            int close = authority.indexOf(']');
+            boolean literal = authority.charAt(0) == '[' && authority.lastIndexOf('[') == 0 && close > 0
+                    && authority.lastIndexOf(']') == close && (close == authority.length() - 1 || authority.charAt(close + 1) == ':');
+            if (!literal) {
+                throw new SigningException(Reason.INVALID_URL, "The URL's host has '[' or ']' outside an IPv6 literal"
+                        + " such as [2001:db8::1]: browsers refuse such a host, so fix the host name.");
+            }
+        }
         int colon = url.lastIndexOf(':', to - 1);
         if (colon < from || url.lastIndexOf(']', to - 1) > colon) {
             return;
