@@ -40,6 +40,9 @@ public final class CloudFrontSigner {
     /** The seed recipe's default validity for {@link #signObject(String)}: 20 days. */
     public static final Duration DEFAULT_OBJECT_VALIDITY = Duration.ofDays(20);
 
+    /** CloudFront's limit on the length of a whole URL, in bytes; longer signed URLs are refused. */
+    public static final int MAX_URL_BYTES = 8192;
+
     private final String keyPairId;
     private final SigningKey key;
     private final HashAlgorithm hash;
@@ -97,6 +100,7 @@ public final class CloudFrontSigner {
         int paramsStart = sb.length();
         sb.append("Expires=").append(policy.expiresAt().getEpochSecond());
         appendSignature(sb, sig);
+        requireUrlLength(sb, false);
         return new SignedUrl(sb.toString(), paramsStart, policy, keyPairId, hash);
     }
 
@@ -122,6 +126,7 @@ public final class CloudFrontSigner {
         int paramsStart = sb.length();
         sb.append("Policy=").append(CloudFrontBase64.encode(json.getBytes(StandardCharsets.UTF_8)));
         appendSignature(sb, sig);
+        requireUrlLength(sb, true);
         return new SignedUrl(sb.toString(), paramsStart, p, keyPairId, hash);
     }
 
@@ -281,6 +286,22 @@ public final class CloudFrontSigner {
 
     private void appendSignature(StringBuilder sb, String sig) {
         sb.append("&Signature=").append(sig).append("&Key-Pair-Id=").append(keyPairId).append(hashSuffix);
+    }
+
+    /**
+     * CloudFront refuses URLs over 8,192 bytes, so such a signed URL could never be used. The URL is ASCII (checked by
+     * {@link UrlChecks}), so its length in chars is its length in bytes.
+     */
+    private static void requireUrlLength(StringBuilder signedUrl, boolean customPolicy) {
+        if (signedUrl.length() > MAX_URL_BYTES) {
+            throw new SigningException(SigningException.Reason.URL_TOO_LONG, "The signed URL would be "
+                    + signedUrl.length() + " bytes, over CloudFront's limit of " + MAX_URL_BYTES + " bytes per URL, so"
+                    + " CloudFront would refuse it. Shorten the URL or its query string"
+                    + (customPolicy ? ", give the policy a shorter resource (a wildcard such as https://host/folder/*)"
+                            + " or sign cookies instead, since the Policy parameter is base64 of the whole policy"
+                            : " or sign cookies instead")
+                    + "; an ECDSA P-256 key also makes the signature about 250 characters shorter than RSA-2048.");
+        }
     }
 
     private static UrlChecks.Target cannedTarget(String url) {

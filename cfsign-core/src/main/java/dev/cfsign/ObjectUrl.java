@@ -1,5 +1,6 @@
 package dev.cfsign;
 
+import dev.cfsign.internal.UrlChecks;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
@@ -38,7 +39,12 @@ public final class ObjectUrl {
         while (b.endsWith("/")) {
             b = b.substring(0, b.length() - 1);
         }
-        int hostStart = b.indexOf("://") + 3;
+        int sep = b.indexOf("://");
+        if (sep <= 0) {
+            throw new SigningException(SigningException.Reason.INVALID_URL, "The base URL must be a host name such as"
+                    + " cdn.example.com, optionally with https:// or http:// in front.");
+        }
+        int hostStart = sep + 3;
         int hostEnd = b.indexOf('/', hostStart);
         String scheme = b.substring(0, hostStart).toLowerCase(Locale.ROOT);
         String host = (hostEnd < 0 ? b.substring(hostStart) : b.substring(hostStart, hostEnd)).toLowerCase(Locale.ROOT);
@@ -50,7 +56,15 @@ public final class ObjectUrl {
             throw new SigningException(SigningException.Reason.INVALID_URL, "The base URL must be a host name such as"
                     + " cdn.example.com or d111111abcdef8.cloudfront.net, optionally with a scheme and a path prefix.");
         }
-        return scheme + host + prefix;
+        String base = scheme + host + prefix;
+        try {
+            UrlChecks.forSigning(base + "/");
+        } catch (SigningException e) {
+            // Found by fuzzing: "a:0" or "a:443" passed the pattern above, but no URL on such a base can be signed.
+            throw new SigningException(SigningException.Reason.INVALID_URL, "The base URL cannot carry signed URLs: "
+                    + e.getMessage(), e);
+        }
+        return base;
     }
 
     /** Percent-encodes an S3 key segment by segment, keeping {@code /}. */

@@ -489,24 +489,24 @@ public final class SignedUrlDiagnosis {
         return sb.toString();
     }
 
+    private static boolean isAsciiHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
     private static String percentDecode(String s) {
         if (s.indexOf('%') < 0) {
             return s;
         }
-        byte[] out = new byte[s.length()];
+        // A char is at most 3 UTF-8 bytes (a lone surrogate becomes one '?'), an escape 3 chars for 1 byte.
+        byte[] out = new byte[s.length() * 3];
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && Character.digit(s.charAt(i + 1), 16) >= 0
-                    && Character.digit(s.charAt(i + 2), 16) >= 0) {
+            if (c == '%' && i + 2 < s.length() && isAsciiHex(s.charAt(i + 1)) && isAsciiHex(s.charAt(i + 2))) {
                 out[n++] = (byte) Integer.parseInt(s.substring(i + 1, i + 3), 16);
                 i += 2;
             } else {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                for (byte x : b) {
-                    if (n == out.length) {
-                        out = java.util.Arrays.copyOf(out, out.length * 2 + 4);
-                    }
+                for (byte x : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
                     out[n++] = x;
                 }
             }

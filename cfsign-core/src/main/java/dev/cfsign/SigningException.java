@@ -30,6 +30,8 @@ public final class SigningException extends CloudFrontSigningException {
         INVALID_KEY_PAIR_ID,
         /** A time outside CloudFront's 32-bit epoch range (up to 2038-01-19T03:14:07Z). */
         EPOCH_OUT_OF_RANGE,
+        /** The signed URL would be longer than CloudFront's limit of 8,192 bytes. */
+        URL_TOO_LONG,
         /** A canned policy was asked for a resource with wildcards. */
         WILDCARD_IN_CANNED_POLICY,
         /** The crypto provider failed to sign, or the signature failed its own check. */

@@ -318,4 +318,56 @@ class CloudFrontSignerTest {
         assertThat(canned.activeFrom()).isEmpty();
         assertThat(canned.toString()).doesNotContain(SepVectorsTest.signatureOf(custom.url()).substring(0, 16));
     }
+
+    @Test
+    void signUrl_signedUrlOver8192Bytes_urlTooLongWithoutEchoingTheUrl() {
+        String base = "https://cdn.example.com/a.txt?q=";
+        // RSA-2048 adds "&Expires=...&Signature=<344>&Key-Pair-Id=K2JCJMDEHXQW5F" (about 400 bytes).
+        String fits = base + "x".repeat(CloudFrontSigner.MAX_URL_BYTES - base.length() - 500);
+        assertThat(SIGNER.signUrl(fits, NOW.plusSeconds(60)).url().length()).isLessThanOrEqualTo(CloudFrontSigner.MAX_URL_BYTES);
+
+        String tooLong = base + "y".repeat(CloudFrontSigner.MAX_URL_BYTES - base.length() - 100);
+        assertThatThrownBy(() -> SIGNER.signUrl(tooLong, NOW.plusSeconds(60)))
+                .isInstanceOf(SigningException.class)
+                .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(SigningException.Reason.URL_TOO_LONG))
+                .hasMessageContaining("8192 bytes").hasMessageContaining("Shorten the URL")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("yyyyyyyyyyyyyyyy"));
+    }
+
+    @Test
+    void signUrl_customPolicyPushesUrlOver8192Bytes_urlTooLongSuggestsWildcardOrCookies() {
+        // The Policy parameter repeats the resource in base64 (4/3 longer): a 4,000-byte URL no longer fits.
+        String url = "https://cdn.example.com/" + "p".repeat(4000);
+        CustomPolicy policy = CustomPolicy.builder().expiresAt(NOW.plusSeconds(60)).build();
+
+        assertThatThrownBy(() -> SIGNER.signUrl(url, policy))
+                .isInstanceOf(SigningException.class)
+                .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(SigningException.Reason.URL_TOO_LONG))
+                .hasMessageContaining("wildcard").hasMessageContaining("cookies");
+        assertThat(SIGNER.signCookies(policy.withResource(url)).cookies()).isNotEmpty();
+    }
+
+    /**
+     * Found by UrlFuzzTest#canonicalUrl: "https://host:/a" was signed as written, but browsers drop an empty port
+     * (and a default one), so the request never matched the signature.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"https://cdn.example.com:/a.txt",
+        "https://cdn.example.com:443/a.txt", "http://cdn.example.com:80/a.txt", "https://cdn.example.com:0443/a.txt",
+        "https://cdn.example.com:x/a.txt", "https://cdn.example.com:70000/a.txt", "https://cdn.example.com:?a=1",
+        "http://c]d]x.com:8]080/a/", "http://cdn.example.com]/a", "http://[::1/a", "http://[::1]x/a", "http://a[::1]/a"})
+    void signUrl_portBrowsersRewrite_invalidUrl(String url) {
+        assertThatThrownBy(() -> SIGNER.signUrl(url, NOW.plusSeconds(60)))
+                .isInstanceOf(SigningException.class)
+                .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(SigningException.Reason.INVALID_URL))
+                .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("port", "IPv6"));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"http://localhost:8080/a.txt", "https://cdn.example.com:8443/a",
+        "http://127.0.0.1:1/a", "http://[::1]:8080/a", "http://[::1]/a"})
+    void signUrl_explicitNonDefaultPort_signedAsWritten(String url) {
+        assertThat(CloudFrontSigner.canonicalUrl(url)).isEqualTo(url);
+        assertThat(ViewerRequest.of(url).url()).isEqualTo(url);
+    }
 }

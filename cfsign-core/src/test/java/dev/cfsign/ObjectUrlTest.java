@@ -55,4 +55,25 @@ class ObjectUrlTest {
         // and the signer accepts it as it is
         dev.cfsign.internal.UrlChecks.forSigning(url);
     }
+
+    /** Found by UrlFuzzTest#objectUrl: "://" and similar bases threw StringIndexOutOfBoundsException. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"://", ":///", "://\u00eb", "://cdn.example.com", "https://", "https:///"})
+    void of_baseWithoutSchemeOrHost_invalidUrl(String base) {
+        assertThatThrownBy(() -> ObjectUrl.of(base, "a.txt"))
+                .isInstanceOf(SigningException.class)
+                .hasMessageContaining("host name")
+                .satisfies(e -> assertThat(((SigningException) e).reason()).isEqualTo(SigningException.Reason.INVALID_URL));
+    }
+
+    /** Found by UrlFuzzTest#objectUrl: bases whose URLs the signer would refuse (ports browsers rewrite, spaces). */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"a:0", "cdn.example.com:443", "http://cdn.example.com:80",
+        "cdn.example.com:00080", "cdn.example.com:99999", "cdn.example.com/my folder", "cdn.example.com/a/../b"})
+    void of_baseTheSignerRefuses_invalidUrl(String base) {
+        assertThatThrownBy(() -> ObjectUrl.of(base, "a.txt"))
+                .isInstanceOf(SigningException.class)
+                .hasMessageContaining("cannot carry signed URLs")
+                .satisfies(e -> assertThat(((SigningException) e).reason()).isEqualTo(SigningException.Reason.INVALID_URL));
+    }
 }

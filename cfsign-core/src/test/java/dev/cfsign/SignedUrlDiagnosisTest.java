@@ -232,4 +232,15 @@ class SignedUrlDiagnosisTest {
         assertThat(SignedUrlDiagnosis.human(java.time.Duration.ofSeconds(90061))).isEqualTo("1 day 1 hour");
         assertThat(SignedUrlDiagnosis.human(java.time.Duration.ZERO)).isEqualTo("0 seconds");
     }
+
+    /** Found by VerifierFuzzTest#arbitraryRequests: multi-byte characters before a %XX escape overflowed a buffer. */
+    @Test
+    void diagnose_nonAsciiThenPercentEscapes_explainsWithoutThrowing() {
+        for (int k = 1; k <= 80; k++) {
+            String url = "https://d.net/" + "\u20ac".repeat(k) + "%41%42?x=" + "\u00e9".repeat(k) + "%43&Expires=" + EXP
+                    + "&Signature=AAAA&Key-Pair-Id=" + ID;
+
+            assertThat(D.diagnose(url).problem()).as("k=%d", k).isNotNull();
+        }
+    }
 }

@@ -55,7 +55,32 @@ public final class KeyParser {
         } else if (key instanceof ECPrivateKey) {
             pub = ecPublicKey((ECPrivateKey) key);
         }
+        if (pub != null && !signsConsistently(key, pub)) {
+            // Found by fuzzing: an EC key with a damaged secret but an intact embedded public key loaded, and its
+            // public key then "matched" the real one while every signature it made was wrong.
+            throw new KeyFormatException(Reason.KEY_MISMATCH, "The private key is damaged: its secret value does not"
+                    + " belong to the public key it carries (openssl ec -check / openssl rsa -check say the key is invalid),"
+                    + " so every signature would be refused. Use an intact copy of the key, or generate a new one.");
+        }
         return new Parsed(type, pub);
+    }
+
+    /** A sign/verify round trip: the private key's signatures verify with the public key derived from it. */
+    private static boolean signsConsistently(PrivateKey privateKey, PublicKey publicKey) {
+        try {
+            String alg = privateKey instanceof ECKey ? "SHA256withECDSA" : "SHA256withRSA";
+            byte[] probe = "cfsign key consistency probe".getBytes(StandardCharsets.US_ASCII);
+            Signature s = Signature.getInstance(alg);
+            s.initSign(privateKey);
+            s.update(probe);
+            byte[] sig = s.sign();
+            Signature v = Signature.getInstance(alg);
+            v.initVerify(publicKey);
+            v.update(probe);
+            return v.verify(sig);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
     }
 
     public static KeyType inspectPublic(PublicKey key) {

@@ -70,6 +70,7 @@ public final class UrlChecks {
             throw new SigningException(Reason.INVALID_URL, "The URL's host has upper-case letters: browsers send host"
                     + " names lower-case, and CloudFront compares the signed resource byte for byte. Use lower case.");
         }
+        checkPort(url, scheme, authorityStart, pathStart);
         int queryStart = url.indexOf('?', pathStart);
         int pathEnd = queryStart < 0 ? url.length() : queryStart;
         checkDotSegments(url, pathStart, pathEnd);
@@ -83,6 +84,39 @@ public final class UrlChecks {
         }
         String base = url.substring(0, pathStart) + (emptyPath ? "/" : url.substring(pathStart, pathEnd));
         return new Target(hasQuery ? base + url.substring(queryStart) : base, hasQuery);
+    }
+
+    /**
+     * Refuses a port a browser would rewrite before sending: empty ({@code host:}), not a number, with leading zeros,
+     * out of range, or the scheme's default ({@code :443} for https, {@code :80} for http), which browsers drop.
+     */
+    private static void checkPort(String url, String scheme, int from, int to) {
+        String authority = url.substring(from, to);
+        if (authority.indexOf('[') >= 0 || authority.indexOf(']') >= 0) {
+            int close = authority.indexOf(']');
+            boolean literal = authority.charAt(0) == '[' && authority.lastIndexOf('[') == 0 && close > 0
+                    && authority.lastIndexOf(']') == close && (close == authority.length() - 1 || authority.charAt(close + 1) == ':');
+            if (!literal) {
+                throw new SigningException(Reason.INVALID_URL, "The URL's host has '[' or ']' outside an IPv6 literal"
+                        + " such as [2001:db8::1]: browsers refuse such a host, so fix the host name.");
+            }
+        }
+        int colon = url.lastIndexOf(':', to - 1);
+        if (colon < from || url.lastIndexOf(']', to - 1) > colon) {
+            return;
+        }
+        String port = url.substring(colon + 1, to);
+        boolean digits = !port.isEmpty() && port.length() <= 5 && port.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (!digits || port.charAt(0) == '0' || Integer.parseInt(port) > 65535) {
+            throw new SigningException(Reason.INVALID_URL, "The URL's port must be a number from 1 to 65535 without"
+                    + " leading zeros; browsers rewrite or refuse anything else (an empty port after ':' is dropped),"
+                    + " so the request would not match the signature. Remove the ':' or give the port.");
+        }
+        if (port.equals(scheme.equals("https://") ? "443" : "80")) {
+            throw new SigningException(Reason.INVALID_URL, "The URL names the default port :" + port + " of its"
+                    + " scheme: browsers drop it before sending, so the request would not match the signature."
+                    + " Remove :" + port + ".");
+        }
     }
 
     /** Refuses {@code .} and {@code ..} segments, also written {@code %2e}: browsers resolve them before sending. */

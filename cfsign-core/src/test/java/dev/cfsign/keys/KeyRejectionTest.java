@@ -4,6 +4,7 @@ import static dev.cfsign.keys.Fixtures.bytes;
 import static dev.cfsign.keys.Fixtures.rejected;
 import static dev.cfsign.keys.Fixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cfsign.keys.KeyFormatException.Reason;
 import java.nio.charset.StandardCharsets;
@@ -284,6 +285,27 @@ class KeyRejectionTest {
         assertThat(e.getMessage()).contains("RSA-1536", "RSA-2048");
         String pub = pem("PUBLIC KEY", pair.getPublic().getEncoded());
         rejected(() -> VerificationKey.fromPem(pub), Reason.UNSUPPORTED_KEY_SIZE, pub);
+    }
+
+    /** Found by KeyLoadingFuzzTest: one byte of the EC secret changed, the embedded public key left intact. */
+    @Test
+    void fromPem_ecSecretDamagedButEmbeddedPublicKeyIntact_keyMismatch() {
+        KeyFormatException e = catchThrowableOfType(() -> SigningKey.fromPem(Fixtures.text("ec-p256.damaged-secret.pem")),
+                KeyFormatException.class);
+
+        assertThat(e.reason()).isEqualTo(KeyFormatException.Reason.KEY_MISMATCH);
+        assertThat(e.getMessage()).contains("damaged").contains("intact copy");
+        Fixtures.assertNoKeyMaterial(e.getMessage(), Fixtures.text("ec-p256.damaged-secret.pem"));
+    }
+
+    @Test
+    void fromDer_ecSecretDamagedButEmbeddedPublicKeyIntact_keyMismatch() {
+        byte[] der = Fixtures.bytes("ec-p256.sec1.der").clone();
+        der[13] ^= 0x01; // inside the 32-byte secret, which starts at offset 7
+
+        KeyFormatException e = catchThrowableOfType(() -> SigningKey.fromDer(der), KeyFormatException.class);
+
+        assertThat(e.reason()).isEqualTo(KeyFormatException.Reason.KEY_MISMATCH);
     }
 
     @Test
