@@ -184,20 +184,7 @@ public final class KeyParser {
             java.security.interfaces.RSAPublicKey rsa = (java.security.interfaces.RSAPublicKey) publicKey;
             return crt.getModulus().equals(rsa.getModulus()) && crt.getPublicExponent().equals(rsa.getPublicExponent());
         }
-        try {
-            String alg = privateKey instanceof ECKey ? "SHA256withECDSA" : "SHA256withRSA";
-            byte[] probe = "cfsign key match probe".getBytes(StandardCharsets.US_ASCII);
-            Signature s = Signature.getInstance(alg);
-            s.initSign(privateKey);
-            s.update(probe);
-            byte[] sig = s.sign();
-            Signature v = Signature.getInstance(alg);
-            v.initVerify(publicKey);
-            v.update(probe);
-            return v.verify(sig);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+        return signsConsistently(privateKey, publicKey);
     }
 
     public static PrivateKey generate(KeyType type) {
