@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cfsign}: CloudFront signed URLs and cookies from the command line.
  *
- * <p>{@link #main} only runs the command built by {@link #commandLine(Map, InputStream, String...)}, which tests use
+ * <p>{@link Main} runs the command built by {@link #commandLine(Map, InputStream, String...)}, which tests use
  * too. Command objects are mutable and live for one run; they are not thread-safe.
  *
  * <p>Subcommands are added in code, not in {@code @Command(subcommands = …)}: picocli builds every registered
@@ -68,9 +68,14 @@ public final class CfsignCommand implements Runnable {
         this.context = context;
     }
 
-    /** The real program: only runs the command and exits with its code. */
+    /** The real program, as {@link Main#main} runs it. */
     public static void main(String[] args) {
-        System.exit(commandLine(System.getenv(), System.in, args).execute(args));
+        Main.main(args);
+    }
+
+    /** Runs the command for {@code args} and exits with its code. */
+    static void runAndExit(Context context, String... args) {
+        System.exit(commandLine(context, args).execute(args));
     }
 
     /**

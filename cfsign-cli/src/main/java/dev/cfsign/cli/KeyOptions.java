@@ -40,7 +40,9 @@ final class KeyOptions {
             description = "The public key's ID in CloudFront (K2JCJMDEHXQW5F). Default: $AWS_CLOUDFRONT_KEY_ID.")
     String keyPairId;
 
-    @Option(names = "--hash", paramLabel = "sha1|sha256", converter = HashConverter.class, defaultValue = "sha1",
+    static final String DEFAULT_HASH = "sha1";
+
+    @Option(names = "--hash", paramLabel = "sha1|sha256", converter = HashConverter.class, defaultValue = DEFAULT_HASH,
             description = "Signature hash: sha1 (default, what CloudFront assumes) or sha256 (adds Hash-Algorithm=SHA256;"
                     + " needed where SHA-1 signing is disabled, e.g. FIPS).")
     HashAlgorithm hash;
@@ -56,12 +58,11 @@ final class KeyOptions {
 
     /** A signer; {@code bulk} takes core's default provider (Corretto when healthy), faster per signature. */
     CloudFrontSigner signer(Context ctx, Clock clock, boolean bulk) {
-        CommandLine cl = mixee.commandLine();
         if (privateKey != null && privateKeyEnv != null) {
-            throw new ParameterException(cl, "Give either --private-key or --private-key-env, not both.");
+            throw usage("Give either --private-key or --private-key-env, not both.");
         }
         if (privateKey != null && (privateKey.contains("-----BEGIN") || privateKey.length() > 1024)) {
-            throw new ParameterException(cl, "--private-key takes a file name (or - for stdin), not the key itself:"
+            throw usage("--private-key takes a file name (or - for stdin), not the key itself:"
                     + " a key on the command line shows in ps and in shell history. Save it to a file, or pass"
                     + " --private-key-env NAME.");
         }
@@ -129,7 +130,7 @@ final class KeyOptions {
 
     private SigningKey readKeyEnv(Map<String, String> env) {
         if (!privateKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) {
-            throw new ParameterException(mixee.commandLine(), "--private-key-env takes the NAME of an environment"
+            throw usage("--private-key-env takes the NAME of an environment"
                     + " variable (letters, digits, _), not its value.");
         }
         String value = env.get(privateKeyEnv);
@@ -138,6 +139,11 @@ final class KeyOptions {
                     + " not set or empty: export it with the private key PEM.");
         }
         return SigningKey.fromPem(value);
+    }
+
+    /** A usage error: picocli's when picocli parsed the options, else a plain one ({@link SignFastPath} then defers). */
+    private RuntimeException usage(String message) {
+        return mixee != null ? new ParameterException(mixee.commandLine(), message) : new IllegalArgumentException(message);
     }
 
     private static String blankToNull(String s) {

@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
  * {@code --custom}, {@code --starts}, {@code --ip} or {@code --policy-resource} asks for a custom one.
  */
 final class PolicyOptions {
-    @Option(names = "--expires", paramLabel = "TIME", defaultValue = "20d", converter = TimeSpec.Converter.class,
+    static final String DEFAULT_EXPIRES = "20d";
+
+    @Option(names = "--expires", paramLabel = "TIME", defaultValue = DEFAULT_EXPIRES, converter = TimeSpec.Converter.class,
             description = "When access ends: a duration from now (20d, 12h, 30m, 45s, 1h30m), an ISO-8601 instant"
                     + " (2026-01-01T18:00:00Z) or epoch seconds. Default: ${DEFAULT-VALUE}.")
     TimeSpec expires;

@@ -88,6 +88,23 @@ class CfsignJarIT {
         assertThat(r.out()).isEqualTo(Cli.golden("sign-canned.txt"));
     }
 
+    /** The plain {@code sign} form runs without picocli (start-up) and prints what the full command prints. */
+    @Test
+    void jar_plainSign_loadsNoPicocliClass_andMatchesTheFullCommand() throws Exception {
+        String url = "https://d111111abcdef8.cloudfront.net/images/a.jpg";
+        List<String> c = java("sign", "--private-key", Cli.RSA_PEM.toString(), "--key-pair-id", Cli.KEY_ID,
+                "--expires", "2030-01-01T00:00:00Z", "--hash", "sha256", url);
+        c.add(1, "-verbose:class");
+        Proc r = exec(c, Map.of(), "");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("[class,load] dev.cfsign.cli.SignFastPath").doesNotContain("[class,load] picocli.CommandLine ");
+
+        Cli.Result full = Cli.run("sign", "--private-key", Cli.RSA_PEM.toString(), "--key-pair-id", Cli.KEY_ID,
+                "--expires", "2030-01-01T00:00:00Z", "--hash", "sha256", "--now", Cli.NOW, url);
+        String printed = r.out().lines().filter(l -> !l.startsWith("[")).reduce("", (a, b) -> a + b + "\n");
+        assertThat(printed).isEqualTo(full.out());
+    }
+
     @Test
     void jar_missingConfiguration_exits3WithOneLine() throws Exception {
         Proc r = exec(java("sign", "https://cdn.example.com/a"), Map.of(), "");

@@ -79,7 +79,7 @@ class EdgeCommandsIT {
             command.add(1, "-verbose:class");
             CfsignJarIT.Proc r = CfsignJarIT.exec(command, java.util.Map.of(), "");
             assertThat(r.exit()).as(r.err()).isZero();
-            assertThat(r.out()).as(String.join(" ", args)).contains("[class,load] dev.cfsign.cli.CfsignCommand")
+            assertThat(r.out()).as(String.join(" ", args)).contains("[class,load] dev.cfsign.cli.Main")
                     .doesNotContain("org.eclipse.jetty").doesNotContain("dev.cfsign.edge");
         }
     }

@@ -308,6 +308,65 @@ class KeyRejectionTest {
         assertThat(e.reason()).isEqualTo(KeyFormatException.Reason.KEY_MISMATCH);
     }
 
+    /**
+     * An RSA key with one CRT number damaged and the rest intact. The arithmetic check must refuse it exactly when
+     * {@code openssl rsa -check} (the independent oracle) does; signatures made with such a key would be wrong.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"d", "p", "q", "dP", "dQ", "qInv", "none"})
+    void fromDer_rsaCrtNumberDamaged_keyMismatchLikeOpensslCheck(String damaged) throws Exception {
+        java.security.interfaces.RSAPrivateCrtKey k = (java.security.interfaces.RSAPrivateCrtKey)
+                Fixtures.jdkPrivate("rsa-2048.pkcs8.der", "RSA");
+        java.math.BigInteger two = java.math.BigInteger.TWO;
+        java.util.function.Function<String, java.math.BigInteger> v = name -> {
+            java.math.BigInteger x = switch (name) {
+                case "d" -> k.getPrivateExponent();
+                case "p" -> k.getPrimeP();
+                case "q" -> k.getPrimeQ();
+                case "dP" -> k.getPrimeExponentP();
+                case "dQ" -> k.getPrimeExponentQ();
+                default -> k.getCrtCoefficient();
+            };
+            return name.equals(damaged) ? x.add(two) : x;
+        };
+        byte[] der = java.security.KeyFactory.getInstance("RSA").generatePrivate(
+                new java.security.spec.RSAPrivateCrtKeySpec(k.getModulus(), k.getPublicExponent(), v.apply("d"),
+                        v.apply("p"), v.apply("q"), v.apply("dP"), v.apply("dQ"), v.apply("qInv"))).getEncoded();
+
+        Boolean opensslValid = opensslRsaCheck(der);
+        if (damaged.equals("none")) {
+            assertThat(SigningKey.fromDer(der).keyType()).isEqualTo(KeyType.RSA_2048);
+        } else {
+            KeyFormatException e = catchThrowableOfType(() -> SigningKey.fromDer(der), KeyFormatException.class);
+            assertThat(e).as("damaged " + damaged).isNotNull();
+            assertThat(e.reason()).isEqualTo(Reason.KEY_MISMATCH);
+            assertThat(e.getMessage()).contains("damaged", "intact copy");
+        }
+        if (opensslValid != null) {
+            assertThat(opensslValid).as("openssl rsa -check on a key with " + damaged + " damaged")
+                    .isEqualTo(damaged.equals("none"));
+        }
+    }
+
+    /** {@code openssl rsa -check} on a PKCS#8 DER key: true/false, or null when openssl is not installed. */
+    private static Boolean opensslRsaCheck(byte[] der) throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("cfsign-rsa-check", ".der");
+        try {
+            java.nio.file.Files.write(f, der);
+            Process p;
+            try {
+                p = new ProcessBuilder("openssl", "rsa", "-check", "-noout", "-inform", "DER", "-in", f.toString())
+                        .redirectErrorStream(true).start();
+            } catch (java.io.IOException noOpenssl) {
+                return null;
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return p.waitFor() == 0 && out.contains("RSA key ok");
+        } finally {
+            java.nio.file.Files.deleteIfExists(f);
+        }
+    }
+
     @Test
     void fromPem_base64OfGarbage_notAKey() {
         String value = Base64.getEncoder().encodeToString("this is not a key, just some text of some length......"
