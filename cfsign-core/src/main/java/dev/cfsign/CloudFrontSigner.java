@@ -91,6 +91,23 @@ public final class CloudFrontSigner {
 
     /** A canned-policy URL valid until {@code expiresAt}. */
     public SignedUrl signUrl(String url, Instant expiresAt) {
+        if (cache == null || url == null || expiresAt == null) {
+            return cannedUrl(url, expiresAt);
+        }
+        // With a granularity, the whole signed URL is cached under the URL as given: a hit re-checks only the time.
+        Instant rounded = roundUp(expiresAt);
+        SignedUrlKey key = new SignedUrlKey(url, rounded.getEpochSecond());
+        Object hit = cache.get(key);
+        if (hit != null) {
+            requireFuture(rounded);
+            return (SignedUrl) hit;
+        }
+        SignedUrl fresh = cannedUrl(url, rounded);
+        cache.put(key, fresh);
+        return fresh;
+    }
+
+    private SignedUrl cannedUrl(String url, Instant expiresAt) {
         UrlChecks.Target t = cannedTarget(url);
         CannedPolicy policy = new CannedPolicy(t.url(), roundUp(expiresAt));
         requireFuture(policy.expiresAt());
@@ -215,7 +232,7 @@ public final class CloudFrontSigner {
             return sign(policy.toJson());
         }
         CannedKey key = new CannedKey(policy.resourceUrl(), policy.expiresAt().getEpochSecond());
-        String hit = cache.get(key);
+        String hit = (String) cache.get(key);
         if (hit == null) {
             hit = sign(policy.toJson());
             cache.put(key, hit);
@@ -227,7 +244,7 @@ public final class CloudFrontSigner {
         if (cache == null) {
             return sign(policyJson);
         }
-        String hit = cache.get(policyJson);
+        String hit = (String) cache.get(policyJson);
         if (hit == null) {
             hit = sign(policyJson);
             cache.put(policyJson, hit);
@@ -240,6 +257,8 @@ public final class CloudFrontSigner {
     }
 
     private record CannedKey(String url, long expires) {}
+
+    private record SignedUrlKey(String url, long expires) {}
 
     /** With a granularity, expiries move up to the next multiple of it (epoch-aligned), so repeated links coincide. */
     private Instant roundUp(Instant expiresAt) {
@@ -260,23 +279,24 @@ public final class CloudFrontSigner {
     }
 
     /**
-     * Policy (canned key or custom JSON) → signature, bounded: when full it is emptied at once, which costs one re-signing per live link
-     * and keeps memory fixed without per-entry bookkeeping on the hot path.
+     * Canned URL → its {@link SignedUrl}, and policy (canned key or custom JSON) → signature, bounded: when full it is
+     * emptied at once, which costs one re-signing per live link and keeps memory fixed without per-entry bookkeeping
+     * on the hot path.
      */
     private static final class SignatureCache {
         private final int capacity;
-        private final java.util.concurrent.ConcurrentHashMap<Object, String> map;
+        private final java.util.concurrent.ConcurrentHashMap<Object, Object> map;
 
         SignatureCache(int capacity) {
             this.capacity = capacity;
             this.map = new java.util.concurrent.ConcurrentHashMap<>(Math.min(capacity, 1024));
         }
 
-        String get(Object key) {
+        Object get(Object key) {
             return map.get(key);
         }
 
-        void put(Object key, String value) {
+        void put(Object key, Object value) {
             if (map.size() >= capacity) {
                 map.clear();
             }
@@ -399,7 +419,10 @@ public final class CloudFrontSigner {
             return this;
         }
 
-        /** The most signatures the {@link #expiryGranularity} cache keeps (default 10,000). */
+        /**
+         * The most entries the {@link #expiryGranularity} cache keeps (default 10,000): a signature per policy, and for
+         * canned URLs the whole signed URL (a few hundred bytes each), so a repeated link costs a map lookup.
+         */
         public Builder signatureCacheSize(int entries) {
             if (entries < 1) {
                 throw new IllegalArgumentException("signatureCacheSize must be at least 1");

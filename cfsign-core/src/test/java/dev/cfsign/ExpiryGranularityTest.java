@@ -100,6 +100,49 @@ class ExpiryGranularityTest {
         }
     }
 
+    /** A cached URL is served again only while its expiry is still ahead of the signer's clock. */
+    @Test
+    void expiryGranularity_cachedUrl_stillRefusedOnceItsExpiryHasPassed() {
+        Instant[] now = {NOW};
+        Clock moving = new Clock() {
+            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return now[0]; }
+        };
+        CloudFrontSigner s = CloudFrontSigner.builder().keyPairId("K1").signingKey(TestKeys.signingKey(TestKeys.RSA_2048))
+                .clock(moving).expiryGranularity(Duration.ofMinutes(5)).build();
+        Instant expires = NOW.plus(Duration.ofMinutes(30));
+        SignedUrl first = s.signUrl("https://cdn.example.com/a.jpg", expires);
+        assertThat(s.signUrl("https://cdn.example.com/a.jpg", expires).url()).isEqualTo(first.url());
+
+        now[0] = first.expiresAt();
+        assertThatThrownBy(() -> s.signUrl("https://cdn.example.com/a.jpg", expires))
+                .isInstanceOf(SigningException.class)
+                .satisfies(e -> assertThat(((SigningException) e).reason())
+                        .isEqualTo(SigningException.Reason.EXPIRATION_NOT_IN_FUTURE));
+    }
+
+    /** Refusals are not cached, and URL and cookie entries for the same resource do not mix. */
+    @Test
+    void expiryGranularity_refusedUrlsAndCookies_doNotPolluteTheUrlCache() {
+        CloudFrontSigner s = CloudFrontSigner.builder().keyPairId("K1").signingKey(TestKeys.signingKey(TestKeys.RSA_2048))
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).expiryGranularity(Duration.ofMinutes(5)).build();
+        CloudFrontSigner exact = CloudFrontSigner.builder().keyPairId("K1").signingKey(TestKeys.signingKey(TestKeys.RSA_2048))
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> s.signUrl("https://cdn.example.com/a.jpg#top", Duration.ofHours(1)))
+                    .isInstanceOf(SigningException.class);
+        }
+        SignedCookies cookies = s.signCookies("https://cdn.example.com/a.jpg", Duration.ofHours(1));
+        SignedUrl url = s.signUrl("https://cdn.example.com/a.jpg", Duration.ofHours(1));
+        assertThat(url.url()).isEqualTo(exact.signUrl("https://cdn.example.com/a.jpg", url.expiresAt()).url());
+        assertThat(url.url()).contains("Signature=" + cookies.get(SignedCookies.SIGNATURE).orElseThrow());
+        // the same URL given in another form is a different key, and gets its own, canonical, signed URL
+        SignedUrl bare = s.signUrl("https://cdn.example.com", Duration.ofHours(1));
+        assertThat(bare.url()).startsWith("https://cdn.example.com/?Expires=")
+                .isEqualTo(exact.signUrl("https://cdn.example.com/", bare.expiresAt()).url());
+    }
+
     @Test
     void expiryGranularity_invalid_refused() {
         assertThatThrownBy(() -> CloudFrontSigner.builder().expiryGranularity(Duration.ofMillis(500)))
