@@ -119,7 +119,7 @@ class PathNormalisationFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "30s") // the default when run alone; FuzzBudget sets the budget in mvn verify
     void paths(byte[] raw) throws Exception {
         Fixture f = Fixture.INSTANCE;
         String target = new String(raw, StandardCharsets.UTF_8);
