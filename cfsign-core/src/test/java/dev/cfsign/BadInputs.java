@@ -24,29 +24,73 @@ import java.util.function.Supplier;
  * signed requests for verifying. Each row says which typed exception and reason it must give and which words the
  * message must hold (the rule broken and the fix). {@link #SECRETS} lists the key bodies, signatures and signed-URL
  * credentials that flow through these calls and must never appear in what they report.
+ *
+ * <p>Each row also carries its {@link Input}: what a user supplied, as data, so that the CLI's tests (through this
+ * module's tests jar) feed the same cases through the CLI's own ways in: key files, stdin, the environment, options.
+ * The rows built by a helper derive their library call from that same data.
  */
 public final class BadInputs {
     private BadInputs() {}
 
     /** One bad input. {@code keywords} are matched case-insensitively against the message. */
-    public record Case(String area, String name, Supplier<?> call, Class<? extends CloudFrontSigningException> type,
-                       Enum<?> reason, String... keywords) {
+    public record Case(String area, String name, Input input, Supplier<?> call,
+                       Class<? extends CloudFrontSigningException> type, Enum<?> reason, String... keywords) {
         @Override
         public String toString() {
             return area + ": " + name;
         }
     }
 
-    static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
-    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    static final String ID = "K2JCJMDEHXQW5F";
+    /** What the user supplied in a row, independent of the library call that the row makes. */
+    public sealed interface Input {
+        /** Private key text (PEM or anything else) for {@code SigningKey.fromPem}. */
+        record PrivateKey(String text) implements Input {}
 
-    static final String RSA_PEM = Fixtures.text("rsa-2048.pkcs8.pem");
+        /** Private key bytes for {@code SigningKey.fromDer}. */
+        record PrivateKeyDer(byte[] der) implements Input {}
+
+        /** An encrypted private key with the (wrong) passphrase given for it. */
+        record EncryptedPrivateKey(String pem, String passphrase) implements Input {}
+
+        /** Public key text for {@code VerificationKey.fromPem}. */
+        record PublicKey(String text) implements Input {}
+
+        /** A private key and a public key said to be its own. */
+        record KeyPair(String privatePem, String publicPem) implements Input {}
+
+        /** {@code AWS_CLOUDFRONT_*} variables. */
+        record Environment(Map<String, String> variables) implements Input {}
+
+        /** A canned-policy URL signed at {@link #NOW} with the RSA key: an expiry instant or a validity. */
+        record SignUrl(String url, Instant expires, Duration validity) implements Input {}
+
+        /** A custom policy's parts (null: not given); with a URL, that URL is signed with it by the RSA key. */
+        record Policy(String url, String resource, Instant activeFrom, Instant expires, String ipRange)
+                implements Input {}
+
+        /** Signed cookies for a custom policy. */
+        record Cookies(Policy policy) implements Input {}
+
+        /** An object key on a base URL. */
+        record ObjectKey(String base, String key) implements Input {}
+
+        /** A key pair ID. */
+        record KeyPairId(String id) implements Input {}
+
+        /** A viewer request checked against the RSA public key trusted under {@link #ID}. */
+        record Request(String url, String cookieHeader, String viewerIp) implements Input {}
+    }
+
+    public static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    public static final String ID = "K2JCJMDEHXQW5F";
+
+    public static final String RSA_PEM = Fixtures.text("rsa-2048.pkcs8.pem");
     static final String RSA_PKCS1 = Fixtures.text("rsa-2048.pkcs1.pem");
     static final String EC_PEM = Fixtures.text("ec-p256.pkcs8.pem");
     static final String EC_SEC1 = Fixtures.text("ec-p256.sec1.pem");
     static final String EC_PUB = Fixtures.text("ec-p256.pub.pem");
-    static final String RSA_PUB = Fixtures.text("rsa-2048.pub.pem");
+    public static final String RSA_PUB = Fixtures.text("rsa-2048.pub.pem");
     static final String RSA_512_PEM = rsa512();
 
     static final CloudFrontSigner SIGNER = CloudFrontSigner.builder().keyPairId(ID)
@@ -54,12 +98,13 @@ public final class BadInputs {
     static final CloudFrontVerifier VERIFIER = CloudFrontVerifier.builder()
             .trust(ID, SigningKey.fromPem(RSA_PEM).verificationKey().orElseThrow()).clock(CLOCK).build();
 
-    static final String SIGNED = SIGNER.signUrl("https://cdn.example.com/a.txt?x=1", NOW.plusSeconds(600)).url();
+    public static final String SIGNED = SIGNER.signUrl("https://cdn.example.com/a.txt?x=1", NOW.plusSeconds(600)).url();
     static final String SIGNED_OLD = CloudFrontSigner.builder().keyPairId(ID).signingKey(SigningKey.fromPem(RSA_PEM))
             .clock(Clock.fixed(NOW.minusSeconds(7200), ZoneOffset.UTC)).build()
             .signUrl("https://cdn.example.com/a.txt", NOW.minusSeconds(3600)).url();
-    static final CustomPolicy WIDE = CustomPolicy.builder().resource("https://cdn.example.com/videos/*")
-            .expiresAt(NOW.plusSeconds(600)).ipRange("192.0.2.0/24").build();
+    static final Input.Policy WIDE_INPUT = new Input.Policy(null, "https://cdn.example.com/videos/*", null,
+            NOW.plusSeconds(600), "192.0.2.0/24");
+    static final CustomPolicy WIDE = policy(WIDE_INPUT);
     static final String SIGNED_CUSTOM = SIGNER.signUrl("https://cdn.example.com/videos/a.mp4", WIDE).url();
     static final String COOKIES = SIGNER.signCookies(WIDE).cookies().stream().map(c -> c.name() + "=" + c.value())
             .reduce((a, b) -> a + "; " + b).orElseThrow();
@@ -110,13 +155,16 @@ public final class BadInputs {
                 Reason.MALFORMED_BASE64, "END");
         key(c, "encrypted PKCS#8", Fixtures.text("rsa-2048.enc-pkcs8.pem"), Reason.ENCRYPTED, "encrypted", "openssl");
         key(c, "encrypted legacy PEM", Fixtures.text("rsa-2048.enc-legacy.pem"), Reason.ENCRYPTED, "encrypted", "openssl");
-        c.add(new Case("keys", "wrong passphrase", () -> SigningKey.fromPem(Fixtures.text("ec-p256.enc-pkcs8.pem"),
-                "not-the-passphrase".toCharArray()), KeyFormatException.class, Reason.ENCRYPTED, "passphrase"));
+        Input.EncryptedPrivateKey wrongPassphrase = new Input.EncryptedPrivateKey(
+                Fixtures.text("ec-p256.enc-pkcs8.pem"), "not-the-passphrase");
+        c.add(new Case("keys", "wrong passphrase", wrongPassphrase, () -> SigningKey.fromPem(wrongPassphrase.pem(),
+                wrongPassphrase.passphrase().toCharArray()), KeyFormatException.class, Reason.ENCRYPTED, "passphrase"));
         key(c, "scrypt-encrypted", Fixtures.text("rsa-2048.enc-pkcs8-scrypt.pem"), Reason.ENCRYPTED, "passphrase", "openssl pkey");
         key(c, "certificate", Fixtures.text("cert.pem"), Reason.CERTIFICATE_GIVEN, "certificate", "private key");
         key(c, "RSA public key for a private key", RSA_PUB, Reason.PUBLIC_KEY_GIVEN, "public key", "private key");
         key(c, "EC public key for a private key", EC_PUB, Reason.PUBLIC_KEY_GIVEN, "public key", "private key");
-        c.add(new Case("keys", "private key for a public key", () -> VerificationKey.fromPem(EC_PEM),
+        c.add(new Case("keys", "private key for a public key", new Input.PublicKey(EC_PEM),
+                () -> VerificationKey.fromPem(EC_PEM),
                 KeyFormatException.class, Reason.PRIVATE_KEY_GIVEN, "private key", "public key", "pubout"));
         key(c, "EC P-384", Fixtures.text("ec-p384.pkcs8.pem"), Reason.UNSUPPORTED_CURVE, "P-256");
         key(c, "EC secp256k1", Fixtures.text("ec-secp256k1.pkcs8.pem"), Reason.UNSUPPORTED_CURVE, "P-256");
@@ -134,20 +182,24 @@ public final class BadInputs {
         key(c, "OpenSSH private key", Fixtures.text("openssh-ecdsa"), Reason.NOT_A_KEY, "ssh-keygen");
         key(c, "PEM of broken ASN.1", "-----BEGIN PRIVATE KEY-----\nMAMCAQA=\n-----END PRIVATE KEY-----\n",
                 Reason.MALFORMED_DER, "DER");
-        c.add(new Case("keys", "DER garbage", () -> SigningKey.fromDer(new byte[] {0x30, 0x03, 0x02, 0x01}),
+        byte[] garbage = {0x30, 0x03, 0x02, 0x01};
+        c.add(new Case("keys", "DER garbage", new Input.PrivateKeyDer(garbage), () -> SigningKey.fromDer(garbage),
                 KeyFormatException.class, Reason.MALFORMED_DER, "DER"));
-        c.add(new Case("keys", "public key of another pair", () -> {
+        c.add(new Case("keys", "public key of another pair", new Input.KeyPair(RSA_PEM, EC_PUB), () -> {
             SigningKey.fromPem(RSA_PEM).checkMatches(VerificationKey.fromPem(EC_PUB));
             return null;
         }, KeyFormatException.class, Reason.KEY_MISMATCH, "does not belong", "-pubout"));
         key(c, "EC key with a damaged secret (fuzzing finding)", Fixtures.text("ec-p256.damaged-secret.pem"),
                 Reason.KEY_MISMATCH, "damaged", "intact copy");
-        c.add(new Case("keys", "public DER given as private DER", () -> SigningKey.fromDer(Fixtures.bytes("ec-p256.pub.der")),
+        byte[] publicDer = Fixtures.bytes("ec-p256.pub.der");
+        c.add(new Case("keys", "public DER given as private DER", new Input.PrivateKeyDer(publicDer),
+                () -> SigningKey.fromDer(publicDer),
                 KeyFormatException.class, Reason.PUBLIC_KEY_GIVEN, "public key"));
     }
 
     private static void key(List<Case> c, String name, String value, Reason reason, String... keywords) {
-        c.add(new Case("keys", name, () -> SigningKey.fromPem(value), KeyFormatException.class, reason, keywords));
+        c.add(new Case("keys", name, new Input.PrivateKey(value), () -> SigningKey.fromPem(value),
+                KeyFormatException.class, reason, keywords));
     }
 
     // ---- configuration ----------------------------------------------------------------------------------------
@@ -199,7 +251,8 @@ public final class BadInputs {
         if (change != null) {
             env.putAll(change);
         }
-        c.add(new Case("configuration", name, () -> CloudFrontEnvironment.from(env), ConfigurationException.class,
+        c.add(new Case("configuration", name, new Input.Environment(Map.copyOf(env)), () -> CloudFrontEnvironment.from(env),
+                ConfigurationException.class,
                 ConfigurationException.Reason.INVALID_CONFIGURATION, keywords));
     }
 
@@ -207,109 +260,148 @@ public final class BadInputs {
 
     private static void urls(List<Case> c) {
         Instant later = NOW.plusSeconds(600);
-        url(c, "fragment", () -> SIGNER.signUrl("https://cdn.example.com/a.txt#top", later),
-                SigningException.Reason.INVALID_URL, "fragment", "%23");
-        url(c, "non-ASCII", () -> SIGNER.signUrl("https://cdn.example.com/café.txt", later),
-                SigningException.Reason.INVALID_URL, "non-ASCII", "percent-encode");
-        url(c, "space", () -> SIGNER.signUrl("https://cdn.example.com/my file.txt", later),
-                SigningException.Reason.INVALID_URL, "space", "%20");
-        url(c, "control character", () -> SIGNER.signUrl("https://cdn.example.com/a\u0001.txt", later),
-                SigningException.Reason.INVALID_URL, "control character", "percent-encode");
-        url(c, "Signature already present", () -> SIGNER.signUrl("https://cdn.example.com/a.txt?Signature=abc", later),
+        sign(c, "fragment", "https://cdn.example.com/a.txt#top", later, SigningException.Reason.INVALID_URL,
+                "fragment", "%23");
+        sign(c, "non-ASCII", "https://cdn.example.com/café.txt", later, SigningException.Reason.INVALID_URL,
+                "non-ASCII", "percent-encode");
+        sign(c, "space", "https://cdn.example.com/my file.txt", later, SigningException.Reason.INVALID_URL, "space",
+                "%20");
+        sign(c, "control character", "https://cdn.example.com/a\u0001.txt", later, SigningException.Reason.INVALID_URL,
+                "control character", "percent-encode");
+        sign(c, "Signature already present", "https://cdn.example.com/a.txt?Signature=abc", later,
                 SigningException.Reason.ALREADY_SIGNED, "Signature", "signed already");
-        url(c, "Expires already present", () -> SIGNER.signUrl("https://cdn.example.com/a.txt?x=1&Expires=1", later),
+        sign(c, "Expires already present", "https://cdn.example.com/a.txt?x=1&Expires=1", later,
                 SigningException.Reason.ALREADY_SIGNED, "Expires", "rename");
-        url(c, "a signed URL signed again", () -> SIGNER.signUrl(SIGNED, later),
-                SigningException.Reason.ALREADY_SIGNED, "signed already");
-        url(c, "Hash-Algorithm already present",
-                () -> SIGNER.signUrl("https://cdn.example.com/a.txt?Hash-Algorithm=SHA256", WIDE),
+        sign(c, "a signed URL signed again", SIGNED, later, SigningException.Reason.ALREADY_SIGNED, "signed already");
+        policy(c, "Hash-Algorithm already present", new Input.Policy("https://cdn.example.com/a.txt?Hash-Algorithm=SHA256",
+                WIDE_INPUT.resource(), null, WIDE_INPUT.expires(), WIDE_INPUT.ipRange()),
                 SigningException.Reason.ALREADY_SIGNED, "Hash-Algorithm");
-        String longUrl = "https://cdn.example.com/a.txt?q=" + "z".repeat(8000);
-        url(c, "signed URL over 8,192 bytes", () -> SIGNER.signUrl(longUrl, later),
+        sign(c, "signed URL over 8,192 bytes", "https://cdn.example.com/a.txt?q=" + "z".repeat(8000), later,
                 SigningException.Reason.URL_TOO_LONG, "8192 bytes", "shorten");
-        url(c, "expiry beyond 2038", () -> SIGNER.signUrl("https://cdn.example.com/a.txt", Instant.parse("2038-01-20T00:00:00Z")),
+        sign(c, "expiry beyond 2038", "https://cdn.example.com/a.txt", Instant.parse("2038-01-20T00:00:00Z"),
                 SigningException.Reason.EPOCH_OUT_OF_RANGE, "2147483647", "2038");
-        url(c, "milliseconds as seconds", () -> SIGNER.signUrl("https://cdn.example.com/a.txt",
-                Instant.ofEpochSecond(NOW.toEpochMilli())), SigningException.Reason.EPOCH_OUT_OF_RANGE, "2147483647");
-        url(c, "custom policy beyond 2038", () -> CustomPolicy.builder().expiresAt(Instant.parse("2039-01-01T00:00:00Z")).build(),
-                SigningException.Reason.EPOCH_OUT_OF_RANGE, "DateLessThan", "2038");
-        url(c, "start after end", () -> CustomPolicy.builder().expiresAt(later).activeFrom(later.plusSeconds(1)).build(),
+        sign(c, "milliseconds as seconds", "https://cdn.example.com/a.txt", Instant.ofEpochSecond(NOW.toEpochMilli()),
+                SigningException.Reason.EPOCH_OUT_OF_RANGE, "2147483647");
+        policy(c, "custom policy beyond 2038", new Input.Policy(null, null, null, Instant.parse("2039-01-01T00:00:00Z"),
+                null), SigningException.Reason.EPOCH_OUT_OF_RANGE, "DateLessThan", "2038");
+        policy(c, "start after end", new Input.Policy(null, null, later.plusSeconds(1), later, null),
                 SigningException.Reason.ACTIVE_AFTER_EXPIRATION, "before the expiration", "Move the start earlier");
-        url(c, "start equal to end", () -> CustomPolicy.builder().expiresAt(later).activeFrom(later).build(),
+        policy(c, "start equal to end", new Input.Policy(null, null, later, later, null),
                 SigningException.Reason.ACTIVE_AFTER_EXPIRATION, "DateGreaterThan");
-        url(c, "no expiration", () -> CustomPolicy.builder().resource("https://cdn.example.com/*").build(),
+        policy(c, "no expiration", new Input.Policy(null, "https://cdn.example.com/*", null, null, null),
                 SigningException.Reason.MISSING_EXPIRATION, "expiration", "required");
-        url(c, "already expired", () -> SIGNER.signUrl("https://cdn.example.com/a.txt", NOW.minusSeconds(1)),
+        sign(c, "already expired", "https://cdn.example.com/a.txt", NOW.minusSeconds(1),
                 SigningException.Reason.EXPIRATION_NOT_IN_FUTURE, "not after", "later expiration");
-        url(c, "negative validity", () -> SIGNER.signUrl("https://cdn.example.com/a.txt", Duration.ofMinutes(-5)),
+        Input.SignUrl negative = new Input.SignUrl("https://cdn.example.com/a.txt", null, Duration.ofMinutes(-5));
+        url(c, "negative validity", negative, () -> SIGNER.signUrl(negative.url(), negative.validity()),
                 SigningException.Reason.EXPIRATION_NOT_IN_FUTURE, "positive");
-        url(c, "relative URL", () -> SIGNER.signUrl("/a.txt", later),
-                SigningException.Reason.INVALID_URL, "absolute", "https://");
-        url(c, "ftp URL", () -> SIGNER.signUrl("ftp://cdn.example.com/a.txt", later),
-                SigningException.Reason.INVALID_URL, "https://");
-        url(c, "upper-case scheme", () -> SIGNER.signUrl("HTTPS://cdn.example.com/a.txt", later),
-                SigningException.Reason.INVALID_URL, "lower-case");
-        url(c, "upper-case host", () -> SIGNER.signUrl("https://CDN.example.com/a.txt", later),
-                SigningException.Reason.INVALID_URL, "upper-case", "lower case");
-        url(c, "user info", () -> SIGNER.signUrl("https://user@cdn.example.com/a.txt", later),
-                SigningException.Reason.INVALID_URL, "user information", "Remove it");
-        url(c, "dot segment", () -> SIGNER.signUrl("https://cdn.example.com/a/../b.txt", later),
-                SigningException.Reason.INVALID_URL, "'..'", "resolved path");
-        url(c, "empty port", () -> SIGNER.signUrl("https://cdn.example.com:/a.txt", later),
-                SigningException.Reason.INVALID_URL, "port", "Remove the ':'");
-        url(c, "default port", () -> SIGNER.signUrl("https://cdn.example.com:443/a.txt", later),
-                SigningException.Reason.INVALID_URL, "default port", "Remove :443");
-        url(c, "stray percent", () -> SIGNER.signUrl("https://cdn.example.com/100%.txt", later),
-                SigningException.Reason.INVALID_URL, "%25");
-        url(c, "wildcard in a canned policy", () -> SIGNER.signUrl("https://cdn.example.com/videos/*", later),
+        sign(c, "relative URL", "/a.txt", later, SigningException.Reason.INVALID_URL, "absolute", "https://");
+        sign(c, "ftp URL", "ftp://cdn.example.com/a.txt", later, SigningException.Reason.INVALID_URL, "https://");
+        sign(c, "upper-case scheme", "HTTPS://cdn.example.com/a.txt", later, SigningException.Reason.INVALID_URL,
+                "lower-case");
+        sign(c, "upper-case host", "https://CDN.example.com/a.txt", later, SigningException.Reason.INVALID_URL,
+                "upper-case", "lower case");
+        sign(c, "user info", "https://user@cdn.example.com/a.txt", later, SigningException.Reason.INVALID_URL,
+                "user information", "Remove it");
+        sign(c, "dot segment", "https://cdn.example.com/a/../b.txt", later, SigningException.Reason.INVALID_URL, "'..'",
+                "resolved path");
+        sign(c, "empty port", "https://cdn.example.com:/a.txt", later, SigningException.Reason.INVALID_URL, "port",
+                "Remove the ':'");
+        sign(c, "default port", "https://cdn.example.com:443/a.txt", later, SigningException.Reason.INVALID_URL,
+                "default port", "Remove :443");
+        sign(c, "stray percent", "https://cdn.example.com/100%.txt", later, SigningException.Reason.INVALID_URL, "%25");
+        sign(c, "wildcard in a canned policy", "https://cdn.example.com/videos/*", later,
                 SigningException.Reason.WILDCARD_IN_CANNED_POLICY, "custom policy", "%2A");
-        url(c, "resource with a space", () -> CustomPolicy.builder().resource("https://cdn.example.com/a b")
-                .expiresAt(later).build(), SigningException.Reason.INVALID_RESOURCE, "space", "percent-encode");
-        url(c, "empty resource", () -> CustomPolicy.builder().resource("").expiresAt(later).build(),
-                SigningException.Reason.INVALID_RESOURCE, "empty");
-        url(c, "IPv6 range", () -> IpRange.parse("2001:db8::/32"), SigningException.Reason.INVALID_IP_RANGE, "IPv4 only");
-        url(c, "IP with leading zeros", () -> IpRange.parse("192.000.2.1"), SigningException.Reason.INVALID_IP_RANGE,
-                "leading zeros", "203.0.113.0/24");
-        url(c, "object key '..'", () -> ObjectUrl.of("cdn.example.com", "a/../b.txt"),
-                SigningException.Reason.INVALID_OBJECT_KEY, "'..'", "Rename");
-        url(c, "empty object key", () -> ObjectUrl.of("cdn.example.com", "/"), SigningException.Reason.INVALID_OBJECT_KEY,
+        policy(c, "resource with a space", new Input.Policy(null, "https://cdn.example.com/a b", null, later, null),
+                SigningException.Reason.INVALID_RESOURCE, "space", "percent-encode");
+        policy(c, "empty resource", new Input.Policy(null, "", null, later, null), SigningException.Reason.INVALID_RESOURCE,
                 "empty");
-        url(c, "key pair ID is a PEM", () -> CloudFrontSigner.builder().keyPairId(EC_PUB),
+        ipRange(c, "IPv6 range", "2001:db8::/32", "IPv4 only");
+        ipRange(c, "IP with leading zeros", "192.000.2.1", "leading zeros", "203.0.113.0/24");
+        objectKey(c, "object key '..'", "cdn.example.com", "a/../b.txt", "'..'", "Rename");
+        objectKey(c, "empty object key", "cdn.example.com", "/", "empty");
+        url(c, "key pair ID is a PEM", new Input.KeyPairId(EC_PUB), () -> CloudFrontSigner.builder().keyPairId(EC_PUB),
                 SigningException.Reason.INVALID_KEY_PAIR_ID, "not the key itself");
-        url(c, "cookies without a resource", () -> SIGNER.signCookies(CustomPolicy.builder().expiresAt(later).build()),
+        Input.Cookies noResource = new Input.Cookies(new Input.Policy(null, null, null, later, null));
+        url(c, "cookies without a resource", noResource, () -> SIGNER.signCookies(policy(noResource.policy())),
                 SigningException.Reason.INVALID_RESOURCE, "resource");
     }
 
-    private static void url(List<Case> c, String name, Supplier<?> call, SigningException.Reason reason,
+    /** The custom policy for {@code p}'s parts (built lazily inside the row's call, where its checks throw). */
+    static CustomPolicy policy(Input.Policy p) {
+        CustomPolicy.Builder b = CustomPolicy.builder();
+        if (p.resource() != null) {
+            b.resource(p.resource());
+        }
+        if (p.activeFrom() != null) {
+            b.activeFrom(p.activeFrom());
+        }
+        if (p.expires() != null) {
+            b.expiresAt(p.expires());
+        }
+        if (p.ipRange() != null) {
+            b.ipRange(p.ipRange());
+        }
+        return b.build();
+    }
+
+    private static void sign(List<Case> c, String name, String url, Instant expires, SigningException.Reason reason,
             String... keywords) {
-        c.add(new Case("urls", name, call, SigningException.class, reason, keywords));
+        url(c, name, new Input.SignUrl(url, expires, null), () -> SIGNER.signUrl(url, expires), reason, keywords);
+    }
+
+    private static void policy(List<Case> c, String name, Input.Policy p, SigningException.Reason reason,
+            String... keywords) {
+        url(c, name, p, () -> p.url() == null ? policy(p) : SIGNER.signUrl(p.url(), policy(p)), reason, keywords);
+    }
+
+    private static void ipRange(List<Case> c, String name, String range, String... keywords) {
+        url(c, name, new Input.Policy("https://cdn.example.com/a.txt", null, null, NOW.plusSeconds(600), range),
+                () -> IpRange.parse(range), SigningException.Reason.INVALID_IP_RANGE, keywords);
+    }
+
+    private static void objectKey(List<Case> c, String name, String base, String key, String... keywords) {
+        url(c, name, new Input.ObjectKey(base, key), () -> ObjectUrl.of(base, key),
+                SigningException.Reason.INVALID_OBJECT_KEY, keywords);
+    }
+
+    private static void url(List<Case> c, String name, Input input, Supplier<?> call, SigningException.Reason reason,
+            String... keywords) {
+        c.add(new Case("urls", name, input, call, SigningException.class, reason, keywords));
     }
 
     // ---- signed requests that must be denied ------------------------------------------------------------------
 
     private static void verification(List<Case> c) {
-        deny(c, "tampered signature", () -> VERIFIER.verify(ViewerRequest.of(tamper(SIGNED))), DenialReason.BAD_SIGNATURE,
+        deny(c, "tampered signature", new Input.Request(tamper(SIGNED), null, null), DenialReason.BAD_SIGNATURE,
                 "does not verify");
-        deny(c, "expired", () -> VERIFIER.verify(ViewerRequest.of(SIGNED_OLD)), DenialReason.EXPIRED, "Expired");
-        deny(c, "unknown key pair ID", () -> VERIFIER.verify(ViewerRequest.of(SIGNED.replace(ID, "KUNKNOWN"))),
+        deny(c, "expired", new Input.Request(SIGNED_OLD, null, null), DenialReason.EXPIRED, "Expired");
+        deny(c, "unknown key pair ID", new Input.Request(SIGNED.replace(ID, "KUNKNOWN"), null, null),
                 DenialReason.UNKNOWN_KEY_PAIR_ID, "not trusted");
-        deny(c, "resource mismatch", () -> VERIFIER.verify(ViewerRequest.fromUrl(
-                SIGNED_CUSTOM.replace("/videos/", "/private/"), ip("192.0.2.7"))), DenialReason.RESOURCE_MISMATCH,
-                "does not match");
-        deny(c, "IP outside the range", () -> VERIFIER.verify(ViewerRequest.fromUrl(SIGNED_CUSTOM, ip("198.51.100.7"))),
+        deny(c, "resource mismatch", new Input.Request(SIGNED_CUSTOM.replace("/videos/", "/private/"), null, "192.0.2.7"),
+                DenialReason.RESOURCE_MISMATCH, "does not match");
+        deny(c, "IP outside the range", new Input.Request(SIGNED_CUSTOM, null, "198.51.100.7"),
                 DenialReason.IP_NOT_ALLOWED, "outside");
-        deny(c, "signature not CloudFront base64", () -> VERIFIER.verify(ViewerRequest.of(
-                SIGNED.replace(signature(SIGNED), signature(SIGNED).replace('-', '+').substring(0, 100) + "+/="))),
+        deny(c, "signature not CloudFront base64", new Input.Request(SIGNED.replace(signature(SIGNED),
+                signature(SIGNED).replace('-', '+').substring(0, 100) + "+/="), null, null),
                 DenialReason.MALFORMED_SIGNATURE, "base64");
-        deny(c, "cookies with another policy", () -> VERIFIER.verify(ViewerRequest.builder()
-                .url("https://cdn.example.com/videos/a.mp4").viewerIp(ip("192.0.2.7"))
-                .cookieHeader(COOKIES.replaceFirst("CloudFront-Policy=[^;]*", "CloudFront-Policy="
-                        + CloudFrontBase64.encode(WIDE.toJson().replace("600", "601").getBytes(java.nio.charset.StandardCharsets.UTF_8))))
-                .build()), DenialReason.BAD_SIGNATURE, "does not verify");
+        deny(c, "cookies with another policy", new Input.Request("https://cdn.example.com/videos/a.mp4",
+                COOKIES.replaceFirst("CloudFront-Policy=[^;]*", "CloudFront-Policy=" + CloudFrontBase64.encode(
+                        WIDE.toJson().replace("600", "601").getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                "192.0.2.7"), DenialReason.BAD_SIGNATURE, "does not verify");
     }
 
-    private static void deny(List<Case> c, String name, Supplier<?> call, DenialReason reason, String... keywords) {
-        c.add(new Case("verification", name, call, VerificationException.class, reason, keywords));
+    private static void deny(List<Case> c, String name, Input.Request r, DenialReason reason, String... keywords) {
+        c.add(new Case("verification", name, r, () -> {
+            ViewerRequest.Builder b = ViewerRequest.builder().url(r.url());
+            if (r.cookieHeader() != null) {
+                b.cookieHeader(r.cookieHeader());
+            }
+            if (r.viewerIp() != null) {
+                b.viewerIp(ip(r.viewerIp()));
+            }
+            return VERIFIER.verify(b.build());
+        }, VerificationException.class, reason, keywords));
     }
 
     static InetAddress ip(String s) {

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs every failing case of {@link BadInputs} and checks that no message, {@code toString()} or cause in the chain
- * contains any 16-character window of a key's base64 body, a signature, or a signed URL's credentials. The CLI is
- * not covered here: its classes are not reachable from core (its own tests check stderr).
+ * contains any 16-character window of a key's base64 body, a signature, or a signed URL's credentials. The CLI's
+ * half is cfsign-cli's {@code CatalogueLeakTest}, which runs the same rows (through this module's tests jar) through
+ * every way the CLI takes each input and checks its stdout and stderr.
  */
 class SecretLeakTest {
     @Test

@@ -25,6 +25,11 @@ class CfsignJarIT {
 
     static Proc exec(List<String> command, Map<String, String> env, String stdin) throws IOException,
             InterruptedException {
+        return exec(command, env, stdin.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Proc exec(List<String> command, Map<String, String> env, byte[] stdin) throws IOException,
+            InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("AWS_CLOUDFRONT_") || k.equals("CFSIGN_NOW"));
         pb.environment().putAll(env);
@@ -32,7 +37,7 @@ class CfsignJarIT {
         Path err = Files.createTempFile("cfsign-it", ".err");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process p = pb.start();
-        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().write(stdin);
         p.getOutputStream().close();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         Proc r = new Proc(p.exitValue(), Files.readString(out), Files.readString(err));

@@ -12,8 +12,9 @@ final class FuzzChecks {
     private FuzzChecks() {}
 
     /**
-     * How long one fuzzing run of one target lasts (with JAZZER_FUZZ=1; without it, targets only replay their saved
-     * inputs). Jazzer 0.24 takes the duration from the annotation alone, so scripts/fuzz repeats runs for longer budgets.
+     * How long one fuzzing run of one target lasts when nothing else says so (with JAZZER_FUZZ=1 from an IDE; without
+     * it, targets only replay their saved inputs). `mvn verify` and scripts/fuzz set their own budget through
+     * {@link FuzzBudget}, which overrides this one.
      */
     static final String MAX_DURATION = "30s";
 
