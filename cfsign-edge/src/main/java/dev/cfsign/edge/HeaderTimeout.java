@@ -70,8 +70,10 @@ final class HeaderTimeout implements Connection.Listener {
                 if (startedAt < 0) {
                     startedAt = now; // the first byte came within the last period: close T to T + period after it
                 } else if (now - startedAt >= timeoutNanos) {
+                    // Expire it through Jetty's own idle-timeout path rather than closing the end point from this
+                    // thread while a selector or worker thread may be filling its buffer.
                     closed.incrementAndGet();
-                    connection.getEndPoint().close();
+                    connection.getEndPoint().setIdleTimeout(1);
                     return;
                 }
             }
