@@ -81,6 +81,15 @@ final class ServeCommand implements Callable<Integer> {
             + " results until they expire).")
     boolean noVerificationCache;
 
+    @Option(names = "--idle-timeout", paramLabel = "DURATION",
+            description = "Close connections with no traffic for this long (30s, 500ms, 2m). Default: 30s.")
+    String idleTimeout;
+
+    @Option(names = "--header-timeout", paramLabel = "DURATION",
+            description = "Close connections that start a request line or headers and do not finish them within this"
+                    + " long (slow clients, slowloris). Default: 10s.")
+    String headerTimeout;
+
     @Option(names = "--quiet", description = "No access log on stdout.")
     boolean quiet;
 
@@ -117,6 +126,8 @@ final class ServeCommand implements Callable<Integer> {
         add(a, "--host", host);
         add(a, "--port", port == null ? null : port.toString());
         add(a, "--clock-skew", clockSkew);
+        add(a, "--idle-timeout", idleTimeout);
+        add(a, "--header-timeout", headerTimeout);
         if (explain) {
             a.add("--explain");
         }

@@ -2,14 +2,19 @@ package dev.cfsign.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfsign.CloudFrontSigner;
+import dev.cfsign.edge.EdgeServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +64,46 @@ class CfsignJarIT {
         Proc r = exec(java("--version"), Map.of(), "");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("cfsign 0.").doesNotContain("development build");
+    }
+
+    /**
+     * The fat jar carries the cfsign-core and cfsign-edge classes of this build, byte for byte. It once kept stale
+     * copies: the jar plugin reused the previous fat jar whenever cfsign-cli's own classes had not changed.
+     */
+    @Test
+    void jar_carriesTheCoreAndEdgeClassesOfThisBuild() throws Exception {
+        int compared = 0;
+        try (ZipFile fat = new ZipFile(JAR.toFile())) {
+            for (Class<?> module : List.of(CloudFrontSigner.class, EdgeServer.class)) {
+                Path built = Path.of(module.getProtectionDomain().getCodeSource().getLocation().toURI());
+                Map<String, byte[]> classes = new TreeMap<>();
+                if (Files.isDirectory(built)) {
+                    try (var files = Files.walk(built)) {
+                        for (Path f : (Iterable<Path>) files.filter(x -> x.toString().endsWith(".class"))::iterator) {
+                            classes.put(built.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+                        }
+                    }
+                } else {
+                    try (ZipFile jar = new ZipFile(built.toFile())) {
+                        for (var e : Collections.list(jar.entries())) {
+                            if (e.getName().endsWith(".class") && !e.getName().endsWith("module-info.class")) {
+                                classes.put(e.getName(), jar.getInputStream(e).readAllBytes());
+                            }
+                        }
+                    }
+                }
+                for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+                    if (c.getKey().endsWith("module-info.class")) {
+                        continue;
+                    }
+                    var entry = fat.getEntry(c.getKey());
+                    assertThat(entry).as(c.getKey()).isNotNull();
+                    assertThat(fat.getInputStream(entry).readAllBytes()).as(c.getKey()).isEqualTo(c.getValue());
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(50);
     }
 
     /** Linux x86-64 and aarch64 are the platforms the parent POM has a Corretto classifier profile for. */

@@ -14,7 +14,8 @@ class ServeCommandTest {
         Cli.Result r = run("serve", "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("--root=DIR", "--origin=URL", "--trust=KEY-PAIR-ID=PUBLIC-KEY-FILE",
-                "--protect=PATTERN", "--public-url=URL", "--host=HOST", "--port=N", "--explain", "--config=FILE");
+                "--protect=PATTERN", "--public-url=URL", "--host=HOST", "--port=N", "--explain", "--config=FILE",
+                "--idle-timeout=DURATION", "--header-timeout=DURATION");
     }
 
     @Test
@@ -60,8 +61,11 @@ class ServeCommandTest {
         c.trust.add("K2=b.pem");
         c.protect.add("/videos/*");
         c.port = 0;
+        c.idleTimeout = "45s";
+        c.headerTimeout = "2s";
         c.explain = true;
         assertThat(c.edgeArguments()).containsExactly("--config", "edge.conf", "--root", "site", "--trust", "K1=a.pem",
-                "--trust", "K2=b.pem", "--protect", "/videos/*", "--port", "0", "--explain");
+                "--trust", "K2=b.pem", "--protect", "/videos/*", "--port", "0", "--idle-timeout", "45s",
+                "--header-timeout", "2s", "--explain");
     }
 }

@@ -42,6 +42,10 @@ public final class EdgeConfig {
     public static final int MAX_REQUEST_HEADER_BYTES = 20480;
     /** The status answered when the request line and headers exceed {@link #MAX_REQUEST_HEADER_BYTES}. */
     public static final int REQUEST_HEADER_TOO_LARGE = 494;
+    /** How long a connection may sit with no bytes in or out before the edge closes it, by default. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a connection may take to deliver a request line and headers it has started, by default. */
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
 
     private final String host;
     private final int port;
@@ -57,6 +61,8 @@ public final class EdgeConfig {
     private final Consumer<String> accessLog;
     private final boolean verificationCache;
     private final int verificationCacheSize;
+    private final Duration idleTimeout;
+    private final Duration headerTimeout;
 
     private EdgeConfig(Builder b, TrustedKeys keys, boolean defaultSigned) {
         this.host = b.host;
@@ -73,6 +79,8 @@ public final class EdgeConfig {
         this.accessLog = b.accessLog;
         this.verificationCache = b.verificationCache;
         this.verificationCacheSize = b.verificationCacheSize;
+        this.idleTimeout = b.idleTimeout;
+        this.headerTimeout = b.headerTimeout;
     }
 
     public static Builder builder() {
@@ -156,6 +164,19 @@ public final class EdgeConfig {
         return verificationCacheSize;
     }
 
+    /** A connection with no bytes in or out for this long is closed (default 30 s). */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /**
+     * A connection that has started a request line or headers and not finished them within this long is closed
+     * (default 10 s), so a client trickling a request byte by byte cannot hold a connection past it.
+     */
+    public Duration headerTimeout() {
+        return headerTimeout;
+    }
+
     /** The verifier this configuration implies. */
     CloudFrontVerifier newVerifier() {
         return CloudFrontVerifier.builder().trust(trustedKeys).clock(clock).clockSkew(clockSkew).build();
@@ -167,7 +188,8 @@ public final class EdgeConfig {
                 + ", keys=" + trustedKeys + ", behaviors=" + behaviors + ", default="
                 + (defaultRequiresSignature ? "signed" : "public") + ", publicUrl=" + publicUrl + ", clockSkew="
                 + clockSkew + ", explain=" + explain + ", verificationCache="
-                + (verificationCache ? verificationCacheSize : "off") + "]";
+                + (verificationCache ? verificationCacheSize : "off") + ", idleTimeout=" + idleTimeout
+                + ", headerTimeout=" + headerTimeout + "]";
     }
 
     /** Builds an {@link EdgeConfig}. Not thread-safe. */
@@ -186,6 +208,8 @@ public final class EdgeConfig {
         private Consumer<String> accessLog = line -> { };
         private boolean verificationCache = true;
         private int verificationCacheSize = 10_000;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
 
         private Builder() {}
 
@@ -365,12 +389,40 @@ public final class EdgeConfig {
         }
 
         /**
+         * Closes connections with no bytes in or out for this long (default 30 s): idle keep-alive connections and
+         * clients that open a connection and send nothing. Between 1 ms and 1 hour.
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = checkTimeout(timeout, "idle timeout");
+            return this;
+        }
+
+        /**
+         * Closes connections that have sent part of a request line or headers and not the rest within this long
+         * (default 10 s; checked every quarter of it, so the close comes up to a quarter later). The idle timeout
+         * alone cannot do this: a client sending one byte every few seconds is never idle. Between 1 ms and 1 hour.
+         */
+        public Builder headerTimeout(Duration timeout) {
+            this.headerTimeout = checkTimeout(timeout, "header timeout");
+            return this;
+        }
+
+        private static Duration checkTimeout(Duration timeout, String what) {
+            Objects.requireNonNull(timeout, what);
+            if (timeout.toMillis() < 1 || timeout.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("The " + what + " must be between 1 ms and 1 hour");
+            }
+            return timeout;
+        }
+
+        /**
          * Applies a configuration file of {@code key = value} lines ({@code #} starts a comment; relative paths are
          * resolved against the file's folder). Keys: {@code root}, {@code origin}, {@code trust.<KEY-PAIR-ID>} (a
          * public key file), {@code protect} and {@code public} (path patterns; repeatable, or comma-separated, in
          * order), {@code default} ({@code signed} or {@code public}), {@code public-url}, {@code host}, {@code port},
          * {@code clock-skew} (seconds, {@code 30s}, {@code 5m} or ISO {@code PT30S}), {@code explain},
-         * {@code verification-cache}, {@code verification-cache-size}.
+         * {@code verification-cache}, {@code verification-cache-size}, {@code idle-timeout} and {@code header-timeout}
+         * (durations like {@code clock-skew}, also {@code 500ms}).
          *
          * @throws IllegalArgumentException naming the line for an unknown key or a bad value
          */
@@ -448,10 +500,16 @@ public final class EdgeConfig {
                 case "verification-cache-size":
                     verificationCacheSize(parseInt(value));
                     break;
+                case "idle-timeout":
+                    idleTimeout(parseDuration(value));
+                    break;
+                case "header-timeout":
+                    headerTimeout(parseDuration(value));
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown key; known: root, origin, trust.<KEY-PAIR-ID>,"
                             + " protect, public, default, public-url, host, port, clock-skew, explain,"
-                            + " verification-cache, verification-cache-size");
+                            + " verification-cache, verification-cache-size, idle-timeout, header-timeout");
             }
         }
 

@@ -14,6 +14,10 @@ import org.eclipse.jetty.util.Callback;
  * {@code X-Cache: Error from cloudfront}) instead of Jetty's, with no request details, messages or stack traces.
  * Jetty's 431 for an oversized request head becomes {@value EdgeConfig#REQUEST_HEADER_TOO_LARGE}, CloudFront's
  * status for it. Signature denials do not come here: they carry CloudFront's XML (see {@link SignedAccessHandler}).
+ *
+ * <p>Protocol errors (400, 414, 494) close the connection and say {@code Connection: close}, as nginx does. Jetty
+ * closes after some of them anyway (a {@code ..} above the root, a request line over the header limit) without
+ * saying so, and a keep-alive client's next request then went unanswered.
  */
 final class EdgeErrorHandler extends ErrorHandler {
     @Override
@@ -27,6 +31,10 @@ final class EdgeErrorHandler extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.getHeaders().put("X-Cache", "Error from cloudfront");
+        if (status == 400 || status == 414 || status == EdgeConfig.REQUEST_HEADER_TOO_LARGE
+                || !request.getConnectionMetaData().isPersistent()) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
     }

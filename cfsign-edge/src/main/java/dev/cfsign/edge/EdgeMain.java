@@ -19,7 +19,7 @@ import java.util.StringJoiner;
  * <pre>
  * java -cp … dev.cfsign.edge.EdgeMain serve --root DIR --trust ID=FILE [--protect PATTERN]… [--public PATTERN]…
  *      [--public-url URL] [--host H] [--port N] [--config FILE] [--origin URL] [--clock-skew 30s] [--explain]
- *      [--no-verification-cache] [--quiet]
+ *      [--no-verification-cache] [--idle-timeout 30s] [--header-timeout 10s] [--quiet]
  * java -cp … dev.cfsign.edge.EdgeMain demo [--keep-running]
  * </pre>
  *
@@ -55,6 +55,8 @@ public final class EdgeMain {
             "  --clock-skew D        tolerance for clock differences (30s, 2m; at most 10m)",
             "  --explain             add X-Cfsign-Denial: <REASON> to denials (local debugging)",
             "  --no-verification-cache   verify every request (default: cache allowed results until expiry)",
+            "  --idle-timeout D      close connections idle this long (default 30s; 500ms, 2m)",
+            "  --header-timeout D    close connections that start a request head and do not finish it (default 10s)",
             "  --quiet               no access log on stdout",
             "Without --trust or trust.ID, AWS_CLOUDFRONT_KEY_ID and AWS_CLOUDFRONT_PUBLIC_KEY are used.");
 
@@ -214,6 +216,12 @@ public final class EdgeMain {
                     break;
                 case "--clock-skew":
                     b.clockSkew(EdgeConfig.parseDuration(value));
+                    break;
+                case "--idle-timeout":
+                    b.idleTimeout(EdgeConfig.parseDuration(value));
+                    break;
+                case "--header-timeout":
+                    b.headerTimeout(EdgeConfig.parseDuration(value));
                     break;
                 default:
                     throw new UsageException("Unknown option " + flag);

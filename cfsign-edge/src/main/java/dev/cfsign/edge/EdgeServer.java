@@ -30,14 +30,22 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class EdgeServer implements AutoCloseable {
     private static final long STOP_TIMEOUT_MS = 5_000;
+    /**
+     * The listen backlog. 0 would mean the JDK's 50, and a burst of connects (hundreds of clients at once, or one
+     * opening many idle sockets) would then see dropped SYNs and 1 s retransmits; the kernel caps it at somaxconn.
+     */
+    static final int ACCEPT_QUEUE = 1024;
 
     private final Server server;
     private final SignedAccessHandler access;
     private final EdgeConfig config;
     private final int port;
+    private final HeaderTimeout headerTimeout;
 
-    private EdgeServer(Server server, ServerConnector connector, SignedAccessHandler access, EdgeConfig config) {
+    private EdgeServer(Server server, ServerConnector connector, SignedAccessHandler access, EdgeConfig config,
+            HeaderTimeout headerTimeout) {
         this.server = server;
+        this.headerTimeout = headerTimeout;
         this.port = connector.getLocalPort();
         this.access = access;
         this.config = config;
@@ -56,6 +64,12 @@ public final class EdgeServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration()));
         connector.setHost(config.host());
         connector.setPort(config.port());
+        // Jetty 12 parks idle connections in its selector without a thread, so idle sockets cost a file descriptor and
+        // a little heap, not a worker; these bound how long they may do even that.
+        connector.setIdleTimeout(config.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
+        HeaderTimeout headerTimeout = new HeaderTimeout(connector.getScheduler(), config.headerTimeout());
+        connector.addEventListener(headerTimeout);
         server.addConnector(connector);
         SignedAccessHandler access = install(server, config);
         server.setStopTimeout(STOP_TIMEOUT_MS);
@@ -69,7 +83,7 @@ public final class EdgeServer implements AutoCloseable {
             stopQuietly(server);
             throw new IOException("The edge server did not start: " + e.getMessage(), e);
         }
-        return new EdgeServer(server, connector, access, config);
+        return new EdgeServer(server, connector, access, config, headerTimeout);
     }
 
     /** CloudFront's request limits: 20,480 bytes of request line plus headers; no server banner. */
@@ -121,6 +135,11 @@ public final class EdgeServer implements AutoCloseable {
     /** Protected requests answered from the verification cache so far. */
     public long verificationCacheHits() {
         return access.cacheHits();
+    }
+
+    /** Connections closed so far because they did not finish a request head within the header timeout. */
+    public long headerTimeouts() {
+        return headerTimeout.closedConnections();
     }
 
     /** Blocks until the server stops. */

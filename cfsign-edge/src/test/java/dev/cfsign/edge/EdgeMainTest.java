@@ -1,6 +1,7 @@
 package dev.cfsign.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,42 @@ class EdgeMainTest {
         assertThat(c.behaviorFor("/assets/x.mp4").requiresSignature()).isFalse();
         assertThat(c.behaviorFor("/v/x.mp4").requiresSignature()).isTrue();
         assertThat(c.behaviorFor("/index.html").requiresSignature()).isFalse();
+    }
+
+    @Test
+    void parseServe_timeouts_defaultsConfigFileAndFlags() throws Exception {
+        Files.writeString(dir.resolve("public_key.pem"), TestKeys.ecPublic().toPem());
+        List<String> base = List.of("--root", dir.toString(), "--trust", TestKeys.EC_ID + "=" + dir.resolve("public_key.pem"));
+        EdgeConfig defaults = EdgeMain.parseServe(base, Map.of(), l -> { });
+        assertThat(defaults.idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(defaults.headerTimeout()).isEqualTo(Duration.ofSeconds(10));
+
+        Path file = dir.resolve("edge.conf");
+        Files.writeString(file, "idle-timeout = 2m\nheader-timeout = 500ms\n");
+        List<String> withFile = new ArrayList<>(base);
+        withFile.addAll(List.of("--config", file.toString()));
+        EdgeConfig fromFile = EdgeMain.parseServe(withFile, Map.of(), l -> { });
+        assertThat(fromFile.idleTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(fromFile.headerTimeout()).isEqualTo(Duration.ofMillis(500));
+
+        withFile.addAll(List.of("--idle-timeout", "45s", "--header-timeout=3s"));
+        EdgeConfig flags = EdgeMain.parseServe(withFile, Map.of(), l -> { });
+        assertThat(flags.idleTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(flags.headerTimeout()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void timeouts_outOfRange_refusedWithTheRule() {
+        EdgeConfig.Builder b = EdgeConfig.builder();
+        for (Duration bad : List.of(Duration.ZERO, Duration.ofMillis(-5), Duration.ofNanos(999_999), Duration.ofHours(2))) {
+            assertThatThrownBy(() -> b.idleTimeout(bad)).as(bad.toString())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("The idle timeout must be between 1 ms and 1 hour");
+            assertThatThrownBy(() -> b.headerTimeout(bad)).as(bad.toString())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("The header timeout must be between 1 ms and 1 hour");
+        }
+        assertThatThrownBy(() -> EdgeMain.parseServe(List.of("--root", dir.toString(),
+                "--idle-timeout", "soon"), Map.of(), l -> { })).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a duration");
     }
 
     @Test
