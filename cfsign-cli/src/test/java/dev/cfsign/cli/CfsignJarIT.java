@@ -183,6 +183,26 @@ class CfsignJarIT {
         assertThat(second.out()).isEqualTo(Cli.golden("sign-canned.txt"));
     }
 
+    /** One-off commands get start-up JVM flags; the long-running serve and demo keep the default JIT and GC. */
+    @Test
+    void launcher_startUpFlagsForCommands_defaultJitForServeAndDemo() throws Exception {
+        Map<String, String> env = Map.of("CFSIGN_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        for (List<String> args : List.of(List.of("policy", "--help"), List.of("--debug", "sign", "--help"))) {
+            List<String> c = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
+            c.addAll(args);
+            Proc r = exec(c, env, "");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).as(args.toString()).contains("-XX:TieredStopAtLevel=1").contains("-XX:+UseSerialGC");
+        }
+        for (List<String> args : List.of(List.of("serve", "--help"), List.of("--now", Cli.NOW, "demo", "--help"))) {
+            List<String> c = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
+            c.addAll(args);
+            Proc r = exec(c, env, "");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).as(args.toString()).doesNotContain("TieredStopAtLevel").doesNotContain("UseSerialGC");
+        }
+    }
+
     @Test
     void launcher_objectKeyFromEnvironment_signs() throws Exception {
         Map<String, String> env = Map.of("AWS_CLOUDFRONT_KEY_ID", Cli.KEY_ID,

@@ -12,8 +12,8 @@ import java.security.Signature;
  * Makes raw signatures for one key and algorithm. Thread-safe: each thread keeps its own initialised
  * {@link Signature}, so the hot path does no provider lookup and builds no {@code SecureRandom}.
  *
- * <p>RSA signatures are verified before they are returned (a faulty CRT computation would otherwise leak
- * the key); the check costs a few percent of an RSA signature.
+ * <p>RSA signatures are verified before they are returned (a faulty CRT computation would otherwise leak the key,
+ * Boneh–DeMillo–Lipton 1997): by the provider itself for the two that are known to do it, else here.
  */
 public final class SignatureEngine {
     private final PrivateKey privateKey;
@@ -23,10 +23,18 @@ public final class SignatureEngine {
     private final ThreadLocal<Signature> signers;
     private final ThreadLocal<Signature> checkers;
 
+    /**
+     * Providers whose RSA signing checks its own result with the public exponent before returning it, so a second
+     * check here would only repeat it (~5% of a signature): the JDK's SunRsaSign ({@code RSASignature.engineSign}
+     * calls {@code RSACore.rsa(..., verify = true)}, which throws "RSA private key operation failed") and the Corretto
+     * provider (AWS-LC's {@code rsa_default_private_transform}, inherited from BoringSSL, checks in every case).
+     */
+    static final java.util.Set<String> SELF_CHECKING_RSA_PROVIDERS =
+            java.util.Set.of("SunRsaSign", "AmazonCorrettoCryptoProvider");
+
     public SignatureEngine(PrivateKey privateKey, PublicKey rsaPublicKey, String keyFamily, HashAlgorithm hash,
             Provider provider) {
         this.privateKey = privateKey;
-        this.checkKey = "RSA".equals(keyFamily) ? rsaPublicKey : null;
         this.algorithm = hash.jcaAlgorithm(keyFamily);
         try {
             this.provider = provider != null ? provider : Signature.getInstance(algorithm).getProvider();
@@ -34,12 +42,19 @@ public final class SignatureEngine {
             throw new SigningException(SigningException.Reason.CRYPTO_FAILURE, "This Java runtime has no provider for "
                     + algorithm + ". On FIPS or SHA-1-disabled systems, use HashAlgorithm.SHA256.", e);
         }
+        this.checkKey = "RSA".equals(keyFamily) && !SELF_CHECKING_RSA_PROVIDERS.contains(this.provider.getName())
+                ? rsaPublicKey : null;
         this.signers = ThreadLocal.withInitial(this::newSigner);
         this.checkers = ThreadLocal.withInitial(this::newChecker);
         // Fail at build time when the provider refuses the key or the algorithm. No test signature: a cold one costs
-        // tens of milliseconds (most of a one-URL CLI run), and every RSA signature is verified before it is returned.
+        // tens of milliseconds (most of a one-URL CLI run), and every RSA signature is checked before it is returned.
         signers.get();
         checkers.get();
+    }
+
+    /** Whether this engine verifies each signature itself (RSA on a provider not known to check its own). */
+    boolean checksEachSignature() {
+        return checkKey != null;
     }
 
     /** The provider that makes the signatures. */
