@@ -20,6 +20,8 @@ import java.security.spec.RSAPrivateCrtKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * No RSA signature leaves the engine unchecked: either the provider checks its own result (the two named in
@@ -69,11 +71,14 @@ class SignatureEngineTest {
         }
     }
 
-    @Test
-    void selfCheckingProviders_soundKey_signWithoutTheEngineCheck() throws Exception {
-        SignatureEngine engine = new SignatureEngine(RSA.getPrivate(), RSA.getPublic(), "RSA", HashAlgorithm.SHA1,
-                Security.getProvider("SunRsaSign"));
-        assertThat(engine.checksEachSignature()).isFalse();
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void soundKey_signatureReturnedAndValid_checkedByTheEngineOnlyForOtherProviders(boolean selfChecking)
+            throws Exception {
+        Provider p = selfChecking ? Security.getProvider("SunRsaSign") : new Wrapping("Sound", false);
+        SignatureEngine engine = new SignatureEngine(RSA.getPrivate(), RSA.getPublic(), "RSA", HashAlgorithm.SHA1, p);
+        assertThat(engine.checksEachSignature()).isEqualTo(!selfChecking);
+
         Signature jdk = Signature.getInstance("SHA1withRSA", "SunRsaSign");
         jdk.initVerify(RSA.getPublic());
         jdk.update(MESSAGE);
@@ -89,18 +94,6 @@ class SignatureEngineTest {
         SigningException e = catchThrowableOfType(() -> engine.sign(MESSAGE), SigningException.class);
         assertThat(e.reason()).isEqualTo(SigningException.Reason.CRYPTO_FAILURE);
         assertThat(e.getMessage()).contains("failed its own verification", "nothing was returned");
-    }
-
-    @Test
-    void otherProvider_soundSignature_isReturned() throws Exception {
-        SignatureEngine engine = new SignatureEngine(RSA.getPrivate(), RSA.getPublic(), "RSA", HashAlgorithm.SHA1,
-                new Wrapping("Sound", false));
-        assertThat(engine.checksEachSignature()).isTrue();
-
-        Signature jdk = Signature.getInstance("SHA1withRSA", "SunRsaSign");
-        jdk.initVerify(RSA.getPublic());
-        jdk.update(MESSAGE);
-        assertThat(jdk.verify(engine.sign(MESSAGE))).isTrue();
     }
 
     @Test
