@@ -5,7 +5,10 @@ import dev.cfsign.HashAlgorithm;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The commonest run, {@code cfsign sign URL…}, without picocli, whose start-up (reflection over every option
@@ -21,15 +24,16 @@ import java.util.List;
 final class SignFastPath {
     private SignFastPath() {}
 
+    /** The options it takes, each at most once; all take a value. */
+    private static final Set<String> OPTIONS =
+            Set.of("--private-key", "--key-pair-id", "--expires", "--hash", "--base-url");
+
     /** The text {@code cfsign sign} prints for {@code args}, or {@code null} when the full command must run. */
     static String run(Context ctx, Clock clock, String... args) {
         if (args.length < 2 || !args[0].equals("sign") || ctx.env().containsKey(CfsignCommand.NOW_ENV)) {
             return null;
         }
-        KeyOptions keys = new KeyOptions();
-        TargetOptions target = new TargetOptions();
-        String expires = null;
-        String hash = null;
+        Map<String, String> options = new HashMap<>();
         List<String> urls = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
@@ -54,48 +58,21 @@ final class SignFastPath {
             if (value.isEmpty() || value.startsWith("-")) {
                 return null; // stdin (-), option-like values and their errors are the full command's
             }
-            switch (name) {
-                case "--private-key" -> {
-                    if (keys.privateKey != null) {
-                        return null;
-                    }
-                    keys.privateKey = value;
-                }
-                case "--key-pair-id" -> {
-                    if (keys.keyPairId != null) {
-                        return null;
-                    }
-                    keys.keyPairId = value;
-                }
-                case "--expires" -> {
-                    if (expires != null) {
-                        return null;
-                    }
-                    expires = value;
-                }
-                case "--hash" -> {
-                    if (hash != null) {
-                        return null;
-                    }
-                    hash = value;
-                }
-                case "--base-url" -> {
-                    if (target.baseUrl != null) {
-                        return null;
-                    }
-                    target.baseUrl = value;
-                }
-                default -> {
-                    return null;
-                }
+            if (!OPTIONS.contains(name) || options.putIfAbsent(name, value) != null) {
+                return null; // another option, or one given twice (the full command refuses that)
             }
         }
         if (urls.isEmpty()) {
             return null;
         }
+        KeyOptions keys = new KeyOptions();
+        keys.privateKey = options.get("--private-key");
+        keys.keyPairId = options.get("--key-pair-id");
+        TargetOptions target = new TargetOptions();
+        target.baseUrl = options.get("--base-url");
         try {
-            keys.hash = HashAlgorithm.fromName(hash == null ? KeyOptions.DEFAULT_HASH : hash);
-            Instant expiresAt = TimeSpec.parse(expires == null ? PolicyOptions.DEFAULT_EXPIRES : expires)
+            keys.hash = HashAlgorithm.fromName(options.getOrDefault("--hash", KeyOptions.DEFAULT_HASH));
+            Instant expiresAt = TimeSpec.parse(options.getOrDefault("--expires", PolicyOptions.DEFAULT_EXPIRES))
                     .resolve(clock.instant());
             CloudFrontSigner signer = keys.signer(ctx, clock, false);
             SignCommand.Signing signing = new SignCommand.Signing(signer, null, expiresAt, Format.text, target, ctx);

@@ -90,8 +90,9 @@ public final class KeyParser {
         }
         BigInteger p1 = p.subtract(BigInteger.ONE);
         BigInteger q1 = q.subtract(BigInteger.ONE);
+        BigInteger ed = e.multiply(d);
         return e.multiply(dP).mod(p1).equals(BigInteger.ONE) && e.multiply(dQ).mod(q1).equals(BigInteger.ONE)
-                && e.multiply(d).mod(p1).equals(BigInteger.ONE) && e.multiply(d).mod(q1).equals(BigInteger.ONE)
+                && ed.mod(p1).equals(BigInteger.ONE) && ed.mod(q1).equals(BigInteger.ONE)
                 && q.multiply(qInv).mod(p).equals(BigInteger.ONE);
     }
 
