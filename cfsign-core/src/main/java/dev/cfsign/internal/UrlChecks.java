@@ -1,5 +1,6 @@
 package dev.cfsign.internal;
 
+import dev.cfsign.PathSegments;
 import dev.cfsign.SigningException;
 import dev.cfsign.SigningException.Reason;
 
@@ -119,36 +120,13 @@ public final class UrlChecks {
         }
     }
 
-    /** Refuses {@code .} and {@code ..} segments, also written {@code %2e}: browsers resolve them before sending. */
+    /** Refuses dot segments ({@link PathSegments}): browsers resolve them before sending. */
     private static void checkDotSegments(String url, int from, int to) {
-        int segmentStart = from;
-        for (int i = from; i <= to; i++) {
-            if (i == to || url.charAt(i) == '/') {
-                if (isDots(url, segmentStart, i)) {
-                    throw new SigningException(Reason.INVALID_URL, "The URL's path has a '.' or '..' segment: browsers"
-                            + " remove them before sending, so the request would not match the signature. Sign the"
-                            + " resolved path.");
-                }
-                segmentStart = i + 1;
-            }
+        if (PathSegments.hasDotSegment(url, from, to)) {
+            throw new SigningException(Reason.INVALID_URL, "The URL's path has a '.' or '..' segment: browsers"
+                    + " remove them before sending, so the request would not match the signature. Sign the"
+                    + " resolved path.");
         }
-    }
-
-    private static boolean isDots(String url, int from, int to) {
-        int dots = 0;
-        int i = from;
-        while (i < to) {
-            if (url.charAt(i) == '.') {
-                i++;
-            } else if (url.charAt(i) == '%' && i + 2 < to && url.charAt(i + 1) == '2'
-                    && (url.charAt(i + 2) == 'e' || url.charAt(i + 2) == 'E')) {
-                i += 3;
-            } else {
-                return false;
-            }
-            dots++;
-        }
-        return dots == 1 || dots == 2;
     }
 
     private static void checkQuery(String url, int from) {
