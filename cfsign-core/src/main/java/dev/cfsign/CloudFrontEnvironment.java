@@ -124,6 +124,39 @@ public final class CloudFrontEnvironment {
     }
 
     /**
+     * {@code AWS_CLOUDFRONT_KEY_ID} alone, read and checked as every read does (for a key that comes from elsewhere).
+     *
+     * @return empty when it is not set
+     * @throws ConfigurationException when it is set but not a key pair ID
+     */
+    public static Optional<String> keyPairIdFrom(Map<String, String> env) {
+        String raw = value(env, KEY_ID);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Checks.requireKeyPairId(raw));
+        } catch (SigningException e) {
+            throw new ConfigurationException(List.of(new ConfigurationException.Problem(KEY_ID, e.getMessage())));
+        }
+    }
+
+    /**
+     * The base URL alone: {@code AWS_CLOUDFRONT_CUSTOM_DOMAIN}, else {@code AWS_CLOUDFRONT_DOMAIN}, both checked.
+     *
+     * @return empty when neither is set
+     * @throws ConfigurationException when a set one is wrong (a distribution ID, a path with a query, …)
+     */
+    public static Optional<String> baseUrlFrom(Map<String, String> env) {
+        List<ConfigurationException.Problem> problems = new ArrayList<>();
+        String base = baseUrl(env, false, null, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return Optional.ofNullable(base);
+    }
+
+    /**
      * The base URL a domain setting names ({@code cdn.example.com}, {@code https://cdn.example.com/prefix}),
      * normalised as {@link ObjectUrl#normalizeBase}; a distribution ID ({@code E2QWRUHAPOMQZL}) is refused.
      *

@@ -49,6 +49,9 @@ final class SignCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    EnvFileOption envFile;
+
     @Option(names = "--input", paramLabel = "FILE", description = "Read one URL or object key per line; - for stdin.")
     String input;
 
@@ -85,7 +88,7 @@ final class SignCommand implements Callable<Integer> {
         if (threads != null && (threads < 1 || threads > 256)) {
             throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 256.");
         }
-        Context ctx = root.context();
+        Context ctx = envFile.apply(root.context());
         Clock clock = Clocks.of(root);
         CloudFrontSigner signer = keys.signer(ctx, clock, input != null);
         Instant now = clock.instant();
