@@ -56,8 +56,12 @@ final class SignCommand implements Callable<Integer> {
     String input;
 
     @Option(names = "--output", paramLabel = "FILE",
-            description = "Write the result to FILE atomically (all or nothing) instead of standard output.")
+            description = "Write the result to FILE atomically (all or nothing) instead of standard output; a new file"
+                    + " is no more readable than the umask allows, an existing one keeps its mode.")
     Path output;
+
+    @Option(names = "--force", description = "With --output: replace an existing file.")
+    boolean force;
 
     @Option(names = "--keep-going", description = "Bulk: report a bad line on stderr, skip it and go on (exit 1 at the"
             + " end); without it the first bad line stops the run.")
@@ -101,10 +105,10 @@ final class SignCommand implements Callable<Integer> {
             out.flush();
             return code;
         }
-        try (AtomicFile file = AtomicFile.open(output, AtomicFile.READABLE, true)) {
+        try (AtomicFile file = AtomicFile.open(output, AtomicFile.UP_TO_UMASK, force)) {
             int code = run(signing, hasArgs, file.writer(), ctx);
             if (code == ExitCodes.OK || keepGoing) {
-                file.commit(true);
+                file.commit(force);
             }
             return code;
         }
