@@ -40,8 +40,8 @@ public final class CloudFrontSigner {
     /** The seed recipe's default validity for {@link #signObject(String)}: 20 days. */
     public static final Duration DEFAULT_OBJECT_VALIDITY = Duration.ofDays(20);
 
-    /** CloudFront's limit on the length of a whole URL, in bytes; longer signed URLs are refused. */
-    public static final int MAX_URL_BYTES = 8192;
+    /** CloudFront's URL limit, as {@link CloudFrontLimits} counts it; longer signed URLs are refused. */
+    public static final int MAX_URL_BYTES = CloudFrontLimits.MAX_URL_BYTES;
 
     private final String keyPairId;
     private final SigningKey key;
@@ -309,13 +309,14 @@ public final class CloudFrontSigner {
     }
 
     /**
-     * CloudFront refuses URLs over 8,192 bytes, so such a signed URL could never be used. The URL is ASCII (checked by
-     * {@link UrlChecks}), so its length in chars is its length in bytes.
+     * CloudFront refuses URLs over 8,192 bytes of path and query ({@link CloudFrontLimits}), so such a signed URL
+     * could never be used.
      */
     private static void requireUrlLength(StringBuilder signedUrl, boolean customPolicy) {
-        if (signedUrl.length() > MAX_URL_BYTES) {
-            throw new SigningException(SigningException.Reason.URL_TOO_LONG, "The signed URL would be "
-                    + signedUrl.length() + " bytes, over CloudFront's limit of " + MAX_URL_BYTES + " bytes per URL, so"
+        long bytes = CloudFrontLimits.requestTargetBytes(signedUrl.toString());
+        if (bytes > MAX_URL_BYTES) {
+            throw new SigningException(SigningException.Reason.URL_TOO_LONG, "The signed URL's path and query would be "
+                    + bytes + " bytes, over CloudFront's limit of " + MAX_URL_BYTES + " bytes per URL, so"
                     + " CloudFront would refuse it. Shorten the URL or its query string"
                     + (customPolicy ? ", give the policy a shorter resource (a wildcard such as https://host/folder/*)"
                             + " or sign cookies instead, since the Policy parameter is base64 of the whole policy"

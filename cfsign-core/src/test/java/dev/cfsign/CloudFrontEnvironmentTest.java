@@ -1,18 +1,23 @@
 package dev.cfsign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cfsign.keys.KeyType;
 import dev.cfsign.keys.SigningKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudfront.CloudFrontUtilities;
 
 /** The seed recipe's AWS_CLOUDFRONT_* configuration, read from a map (tests never touch the real environment). */
@@ -120,5 +125,77 @@ class CloudFrontEnvironmentTest {
         String s = CloudFrontEnvironment.from(seed()).toString();
         assertThat(s).contains("K2JCJMDEHXQW5F").contains("RSA-2048");
         dev.cfsign.keys.Fixtures.assertNoKeyMaterial(s, PRIVATE_PEM);
+    }
+
+    @Test
+    void everyVariable_quotedOrPadded_readTheSameWay() {
+        Map<String, String> env = seed();
+        env.put("AWS_CLOUDFRONT_KEY_ID", " \"K2JCJMDEHXQW5F\" ");
+        env.put("AWS_CLOUDFRONT_CUSTOM_DOMAIN", "'cdn.example.com'\r\n");
+        env.put("AWS_CLOUDFRONT_DISTRIBUTION_ID", "\"E2QWRUHEXAMPLE\"");
+        CloudFrontEnvironment e = CloudFrontEnvironment.from(env);
+        assertThat(e.keyPairId()).isEqualTo("K2JCJMDEHXQW5F");
+        assertThat(e.baseUrl()).contains("https://cdn.example.com");
+        assertThat(e.distributionId()).contains("E2QWRUHEXAMPLE");
+    }
+
+    @Test
+    void distributionIdAsDomain_refusedForSigningAndVerifyingAlike() {
+        Map<String, String> env = seed();
+        env.remove("AWS_CLOUDFRONT_CUSTOM_DOMAIN");
+        env.put("AWS_CLOUDFRONT_DOMAIN", "E2QWRUHAPOMQZL");
+        for (Runnable read : List.<Runnable>of(() -> CloudFrontEnvironment.from(env),
+                () -> CloudFrontEnvironment.forVerifying(env), () -> CloudFrontEnvironment.check(env))) {
+            ConfigurationException e = catchThrowableOfType(ConfigurationException.class, read::run);
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.variable()).isEqualTo("AWS_CLOUDFRONT_DOMAIN");
+                assertThat(p.message()).contains("distribution ID").contains("d111111abcdef8.cloudfront.net");
+            });
+        }
+    }
+
+    @Test
+    void forVerifying_publicKeyOrDerived_nothingSetIsEmpty() {
+        Map<String, String> env = seed();
+        env.remove("AWS_CLOUDFRONT_PRIVATE_KEY");
+        CloudFrontEnvironment pub = CloudFrontEnvironment.forVerifying(env).orElseThrow();
+        assertThat(pub.verificationKey()).contains(TestKeys.pub(PAIR));
+        assertThatThrownBy(pub::signingKey).isInstanceOf(IllegalStateException.class);
+
+        Map<String, String> priv = seed();
+        priv.remove("AWS_CLOUDFRONT_PUBLIC_KEY");
+        assertThat(CloudFrontEnvironment.forVerifying(priv).orElseThrow().verificationKey()).contains(TestKeys.pub(PAIR));
+
+        assertThat(CloudFrontEnvironment.forVerifying(Map.of("HOME", "/root"))).isEmpty();
+        ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
+                () -> CloudFrontEnvironment.forVerifying(Map.of("AWS_CLOUDFRONT_KEY_ID", "K2JCJMDEHXQW5F")));
+        assertThat(e.problems()).extracting(ConfigurationException.Problem::variable)
+                .containsExactly("AWS_CLOUDFRONT_PUBLIC_KEY");
+    }
+
+    @Test
+    void check_onlyWhatIsSet_accountIdAsKeyIdRefused() {
+        CloudFrontEnvironment.check(Map.of("AWS_CLOUDFRONT_DOMAIN", "d111111abcdef8.cloudfront.net"));
+        ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
+                () -> CloudFrontEnvironment.check(Map.of("AWS_CLOUDFRONT_KEY_ID", "123456789012")));
+        assertThat(e.problems()).extracting(ConfigurationException.Problem::variable)
+                .containsExactly("AWS_CLOUDFRONT_KEY_ID");
+    }
+
+    @Test
+    void withEnvFile_fileReplacesEveryCloudFrontVariable(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve(".env");
+        Files.writeString(file, "export AWS_CLOUDFRONT_KEY_ID='KFILE'\r\nOTHER=from-file\r\n");
+        Map<String, String> merged = CloudFrontEnvironment.withEnvFile(Map.of("AWS_CLOUDFRONT_KEY_ID", "KENV",
+                "AWS_CLOUDFRONT_PUBLIC_KEY", "stale", "OTHER", "env", "HOME", "/root"), file);
+        assertThat(merged).containsExactlyInAnyOrderEntriesOf(Map.of("AWS_CLOUDFRONT_KEY_ID", "KFILE",
+                "OTHER", "from-file", "HOME", "/root"));
+    }
+
+    @Test
+    void baseUrlOf_namesTheSource() {
+        assertThat(CloudFrontEnvironment.baseUrlOf("--base-url", "cdn.example.com/")).isEqualTo("https://cdn.example.com");
+        assertThatThrownBy(() -> CloudFrontEnvironment.baseUrlOf("--base-url", "https://E2QWRUHAPOMQZL"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("--base-url: ");
     }
 }

@@ -13,4 +13,9 @@ record Context(Map<String, String> env, InputStream stdin, boolean interactive) 
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(stdin, "stdin");
     }
+
+    /** The same run with another environment (an {@code --env-file}'s). */
+    Context withEnv(Map<String, String> newEnv) {
+        return new Context(newEnv, stdin, interactive);
+    }
 }

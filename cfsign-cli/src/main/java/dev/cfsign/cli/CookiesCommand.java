@@ -49,6 +49,9 @@ final class CookiesCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    EnvFileOption envFile;
+
     @Option(names = "--domain", paramLabel = "DOMAIN",
             description = "Cookie Domain (example.com covers cdn.example.com). Default: none (host-only).")
     String domain;
@@ -59,7 +62,7 @@ final class CookiesCommand implements Callable<Integer> {
     @Option(names = "--same-site", paramLabel = "strict|lax|none", description = "Cookie SameSite attribute.")
     CookieAttributes.SameSite sameSite;
 
-    @Option(names = "--max-age", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--max-age", paramLabel = "DURATION", converter = TimeSpec.DurationConverter.class,
             description = "Cookie Max-Age (30m, 12h, 20d). Default: none (session cookies).")
     Duration maxAge;
 
@@ -93,7 +96,7 @@ final class CookiesCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cl, e.getMessage());
         }
-        Context ctx = root.context();
+        Context ctx = envFile.apply(root.context());
         Clock clock = Clocks.of(root);
         CloudFrontSigner signer = keys.signer(ctx, clock);
         Instant now = clock.instant();
@@ -129,16 +132,5 @@ final class CookiesCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            TimeSpec t = TimeSpec.parse(value);
-            if (!t.isRelative() || value.strip().startsWith("-")) {
-                throw new CommandLine.TypeConversionException("give a duration such as 30m, 12h or 20d");
-            }
-            return Duration.between(Instant.EPOCH, t.resolve(Instant.EPOCH));
-        }
     }
 }

@@ -2,7 +2,6 @@ package dev.cfsign.cli;
 
 import dev.cfsign.edge.Demo;
 import dev.cfsign.edge.EdgeConfig;
-import dev.cfsign.edge.EdgeMain;
 import dev.cfsign.edge.EdgeServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -22,21 +20,18 @@ import java.util.function.Consumer;
 final class EdgeRunner {
     private EdgeRunner() {}
 
-    /** Starts the edge as {@code EdgeMain serve} would, announces it (URL first) and blocks until the JVM stops. */
-    static int serve(List<String> edgeArguments, Map<String, String> env, PrintWriter out, boolean quiet)
+    /** Starts the edge {@code options} describe, prints its banner (URL first) and blocks until the JVM stops. */
+    static int serve(ServeOptions options, Map<String, String> env, PrintWriter out, boolean quiet)
             throws IOException {
         Consumer<String> accessLog = quiet ? line -> { } : line -> {
             out.println(line);
             out.flush();
         };
-        EdgeConfig config;
-        try {
-            config = EdgeMain.parseServe(edgeArguments, env, accessLog);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage() + " (cfsign serve --help lists the options)");
-        }
+        EdgeConfig config = ServeOptions.Edge.build(options,
+                ServeOptions.Edge.applyTo(options, EdgeConfig.builder().accessLog(accessLog), env));
         EdgeServer edge = EdgeServer.start(config); // Jetty stops it at JVM shutdown (SIGTERM, Ctrl+C)
-        EdgeMain.announce(edge, printStream(out));
+        edge.banner().forEach(out::println);
+        out.flush();
         try {
             edge.join();
         } catch (InterruptedException e) {
@@ -49,7 +44,7 @@ final class EdgeRunner {
 
     static int demo(PrintWriter out, boolean keepRunning) throws IOException {
         try {
-            return Demo.run(printStream(out), keepRunning) == EdgeMain.OK ? ExitCodes.OK : ExitCodes.INVALID;
+            return Demo.run(printStream(out), keepRunning) ? ExitCodes.OK : ExitCodes.INVALID;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.OK;

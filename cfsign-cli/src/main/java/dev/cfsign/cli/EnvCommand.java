@@ -109,6 +109,7 @@ final class EnvCommand implements Callable<Integer> {
         if (distributionId != null) {
             vars.put(CloudFrontEnvironment.DISTRIBUTION_ID, distributionId);
         }
+        CloudFrontEnvironment.check(vars); // never write what sign, verify and serve would refuse
         for (Map.Entry<String, String> e : vars.entrySet()) {
             if (e.getValue().contains("\n") || e.getValue().contains("\r")) {
                 throw new ParameterException(spec.commandLine(), "The value for " + e.getKey() + " has a line break.");

@@ -1,7 +1,10 @@
 package dev.cfsign.cli;
 
+import dev.cfsign.CloudFrontEnvironment;
 import dev.cfsign.SignedUrlDiagnosis;
+import dev.cfsign.keys.VerificationKey;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,16 +29,23 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     TrustOptions request;
 
+    @Mixin
+    EnvFileOption envFile;
+
     @Override
     public Integer call() {
-        if (request.publicKey == null || request.keyPairId == null) {
+        Context ctx = envFile.apply(root.context());
+        Map.Entry<String, VerificationKey> expected = request.expected(ctx);
+        if (expected == null) {
             throw new ParameterException(spec.commandLine(), "Give the key you expect: --public-key FILE --key-pair-id"
-                    + " ID (and --trust ID=FILE for the other keys of the key group).");
+                    + " ID (and --trust ID=FILE for the other keys of the key group), or set "
+                    + CloudFrontEnvironment.KEY_ID + " with " + CloudFrontEnvironment.PUBLIC_KEY + " (or pass"
+                    + " --env-file FILE).");
         }
         SignedUrlDiagnosis diagnosis = SignedUrlDiagnosis.builder()
-                .keyPairId(request.keyPairId)
-                .publicKey(request.expectedKey())
-                .otherKeys(request.trusted())
+                .keyPairId(expected.getKey())
+                .publicKey(expected.getValue())
+                .otherKeys(request.trusted(ctx))
                 .clock(Clocks.of(root))
                 .build();
         SignedUrlDiagnosis.Finding f = diagnosis.diagnose(request.request());

@@ -93,7 +93,7 @@ final class KeyOptions {
         } else {
             key = privateKey != null ? readKeyFile(ctx) : readKeyEnv(env);
             if (id == null) {
-                id = blankToNull(env.get(CloudFrontEnvironment.KEY_ID));
+                id = CloudFrontEnvironment.keyPairIdFrom(env).orElse(null);
             }
             if (id == null) {
                 throw CliException.config("No key pair ID: pass --key-pair-id K2JCJMDEHXQW5F or set "
@@ -144,10 +144,6 @@ final class KeyOptions {
     /** A usage error: picocli's when picocli parsed the options, else a plain one ({@link SignFastPath} then defers). */
     private RuntimeException usage(String message) {
         return mixee != null ? new ParameterException(mixee.commandLine(), message) : new IllegalArgumentException(message);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     static final class HashConverter implements CommandLine.ITypeConverter<HashAlgorithm> {

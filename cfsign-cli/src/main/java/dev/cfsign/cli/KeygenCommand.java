@@ -67,7 +67,7 @@ final class KeygenCommand implements Callable<Integer> {
     }
 
     private void write(Path target, String pem, boolean secret) throws IOException {
-        try (AtomicFile f = AtomicFile.open(target, secret ? AtomicFile.OWNER_ONLY : AtomicFile.READABLE, force)) {
+        try (AtomicFile f = AtomicFile.open(target, secret ? AtomicFile.OWNER_ONLY : AtomicFile.UP_TO_UMASK, force)) {
             f.writer().write(pem.endsWith("\n") ? pem : pem + "\n");
             f.commit(force);
         }

@@ -39,6 +39,9 @@ final class PolicyCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    EnvFileOption envFile;
+
     @Option(names = "--pretty", description = "Indent the JSON for humans (it is then not the signed bytes).")
     boolean pretty;
 
@@ -47,7 +50,7 @@ final class PolicyCommand implements Callable<Integer> {
         if (url == null && policy.policyResource == null) {
             throw new ParameterException(spec.commandLine(), "Missing URL: give the URL, or --policy-resource PATTERN.");
         }
-        Context ctx = root.context();
+        Context ctx = envFile.apply(root.context());
         Instant now = Clocks.of(root).instant();
         // Built the way CloudFrontSigner builds it, with no key: canonicalUrl applies signUrl's URL checks and
         // normalisation, so the bytes are exactly what `sign` and `cookies` sign.

@@ -49,12 +49,19 @@ final class SignCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    EnvFileOption envFile;
+
     @Option(names = "--input", paramLabel = "FILE", description = "Read one URL or object key per line; - for stdin.")
     String input;
 
     @Option(names = "--output", paramLabel = "FILE",
-            description = "Write the result to FILE atomically (all or nothing) instead of standard output.")
+            description = "Write the result to FILE atomically (all or nothing) instead of standard output; a new file"
+                    + " is no more readable than the umask allows, an existing one keeps its mode.")
     Path output;
+
+    @Option(names = "--force", description = "With --output: replace an existing file.")
+    boolean force;
 
     @Option(names = "--keep-going", description = "Bulk: report a bad line on stderr, skip it and go on (exit 1 at the"
             + " end); without it the first bad line stops the run.")
@@ -85,7 +92,7 @@ final class SignCommand implements Callable<Integer> {
         if (threads != null && (threads < 1 || threads > 256)) {
             throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 256.");
         }
-        Context ctx = root.context();
+        Context ctx = envFile.apply(root.context());
         Clock clock = Clocks.of(root);
         CloudFrontSigner signer = keys.signer(ctx, clock, input != null);
         Instant now = clock.instant();
@@ -98,10 +105,10 @@ final class SignCommand implements Callable<Integer> {
             out.flush();
             return code;
         }
-        try (AtomicFile file = AtomicFile.open(output, AtomicFile.READABLE, true)) {
+        try (AtomicFile file = AtomicFile.open(output, AtomicFile.UP_TO_UMASK, force)) {
             int code = run(signing, hasArgs, file.writer(), ctx);
             if (code == ExitCodes.OK || keepGoing) {
-                file.commit(true);
+                file.commit(force);
             }
             return code;
         }

@@ -2,8 +2,6 @@ package dev.cfsign.cli;
 
 import dev.cfsign.CloudFrontEnvironment;
 import dev.cfsign.ObjectUrl;
-import dev.cfsign.SigningException;
-import java.util.Map;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
@@ -34,42 +32,15 @@ final class TargetOptions {
         return ObjectUrl.of(base(ctx), arg);
     }
 
-    /** The configured base URL, normalised; cached, and checked once. */
+    /** The configured base URL, normalised; cached, and checked once (by core's one reader of the variables). */
     synchronized String base(Context ctx) {
         if (resolvedBase == null) {
-            Map<String, String> env = ctx.env();
-            String custom = blankToNull(env.get(CloudFrontEnvironment.CUSTOM_DOMAIN));
-            String domain = blankToNull(env.get(CloudFrontEnvironment.DOMAIN));
-            if (baseUrl != null) {
-                resolvedBase = normalize(baseUrl, "--base-url");
-            } else if (custom != null) {
-                resolvedBase = normalize(custom, CloudFrontEnvironment.CUSTOM_DOMAIN);
-            } else if (domain != null) {
-                resolvedBase = normalize(domain, CloudFrontEnvironment.DOMAIN);
-            } else {
-                throw CliException.config("An argument without https:// is read as an S3 object key, but no domain is"
-                        + " configured to put it on: pass --base-url https://cdn.example.com, or set "
-                        + CloudFrontEnvironment.CUSTOM_DOMAIN + " or " + CloudFrontEnvironment.DOMAIN
-                        + " (d111111abcdef8.cloudfront.net).");
-            }
+            resolvedBase = baseUrl != null ? CloudFrontEnvironment.baseUrlOf("--base-url", baseUrl)
+                    : CloudFrontEnvironment.baseUrlFrom(ctx.env()).orElseThrow(() -> CliException.config("An argument"
+                    + " without https:// is read as an S3 object key, but no domain is configured to put it on: pass"
+                    + " --base-url https://cdn.example.com, or set " + CloudFrontEnvironment.CUSTOM_DOMAIN + " or "
+                    + CloudFrontEnvironment.DOMAIN + " (d111111abcdef8.cloudfront.net)."));
         }
         return resolvedBase;
-    }
-
-    private static String normalize(String value, String source) {
-        String host = value.strip().replaceFirst("^[A-Za-z]+://", "");
-        if (host.matches("(?i)E[A-Z0-9]{8,20}")) {
-            throw CliException.config(source + ": '" + value + "' looks like a distribution ID, not a domain: use the"
-                    + " distribution's domain name (d111111abcdef8.cloudfront.net) or your alternate domain.");
-        }
-        try {
-            return ObjectUrl.normalizeBase(value);
-        } catch (SigningException e) {
-            throw CliException.config(source + ": " + e.getMessage());
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -1,28 +1,24 @@
 package dev.cfsign.cli;
 
+import dev.cfsign.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * A point in time as typed on the command line: relative to now ({@code 20d}, {@code 12h}, {@code 30m},
- * {@code 45s}, combinations such as {@code 1h30m}, and a leading {@code -} for the past), an ISO-8601 instant
+ * A point in time as typed on the command line: relative to now (a duration in core's one grammar,
+ * {@link Durations}: {@code 20d}, {@code 12h}, {@code 1h30m}; a leading {@code -} for the past), an ISO-8601 instant
  * ({@code 2026-01-01T18:00:00Z}, or with an offset, or a date meaning midnight UTC) or epoch seconds.
  *
  * <p>Epoch values of 13 or more digits are refused: they are milliseconds (or finer), the classic cause of
  * {@code MalformedPolicy} (SPEC §4.5).
  */
 final class TimeSpec {
-    private static final Pattern RELATIVE = Pattern.compile("(-?)((?:[0-9]{1,9}[dhms])+)");
-    private static final Pattern PART = Pattern.compile("([0-9]{1,9})([dhms])");
-
     private final Instant absolute;
     private final Duration relative;
     private final String text;
@@ -53,20 +49,11 @@ final class TimeSpec {
             throw new TypeConversionException("empty time: use 20d, 12h, 30m, 45s, an ISO-8601 instant"
                     + " (2026-01-01T18:00:00Z) or epoch seconds");
         }
-        Matcher m = RELATIVE.matcher(v);
-        if (m.matches()) {
-            Duration d = Duration.ZERO;
-            Matcher p = PART.matcher(m.group(2));
-            while (p.find()) {
-                long n = Long.parseLong(p.group(1));
-                d = d.plus(switch (p.group(2)) {
-                    case "d" -> Duration.ofDays(n);
-                    case "h" -> Duration.ofHours(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    default -> Duration.ofSeconds(n);
-                });
-            }
-            return new TimeSpec(null, m.group(1).isEmpty() ? d : d.negated(), v);
+        boolean past = v.startsWith("-");
+        String magnitude = past ? v.substring(1) : v;
+        if (!magnitude.matches("[0-9]+") && Durations.isDuration(magnitude)) {
+            Duration d = Durations.parse(magnitude);
+            return new TimeSpec(null, past ? d.negated() : d, v);
         }
         if (v.matches("[0-9]+")) {
             if (v.length() >= 13) {
@@ -111,6 +98,18 @@ final class TimeSpec {
         @Override
         public TimeSpec convert(String value) {
             return parse(value);
+        }
+    }
+
+    /** picocli converter for options that take a length of time ({@code --max-age}, {@code serve --idle-timeout}). */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

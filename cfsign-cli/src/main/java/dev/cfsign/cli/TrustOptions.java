@@ -1,5 +1,6 @@
 package dev.cfsign.cli;
 
+import dev.cfsign.CloudFrontEnvironment;
 import dev.cfsign.TrustedKeys;
 import dev.cfsign.ViewerRequest;
 import dev.cfsign.keys.VerificationKey;
@@ -39,13 +40,15 @@ final class TrustOptions {
             + " repeatable.")
     Map<String, Path> trust;
 
-    TrustedKeys trusted() {
-        if ((publicKey == null) != (keyPairId == null)) {
-            throw new ParameterException(mixee.commandLine(), "Give --public-key FILE and --key-pair-id ID together.");
-        }
+    /**
+     * The trusted keys: {@code --public-key} with {@code --key-pair-id} and every {@code --trust}; without any of them,
+     * the environment's key ({@link CloudFrontEnvironment#forVerifying}), as {@code sign} and {@code serve} read it.
+     */
+    TrustedKeys trusted(Context ctx) {
         TrustedKeys.Builder b = TrustedKeys.builder();
-        if (publicKey != null) {
-            b.add(keyPairId, KeyFiles.publicKey(publicKey));
+        Map.Entry<String, VerificationKey> expected = expected(ctx);
+        if (expected != null) {
+            b.add(expected.getKey(), expected.getValue());
         }
         if (trust != null) {
             trust.forEach((id, file) -> b.add(id, KeyFiles.publicKey(file)));
@@ -53,13 +56,30 @@ final class TrustOptions {
         TrustedKeys keys = b.build();
         if (keys.size() == 0) {
             throw new ParameterException(mixee.commandLine(), "No trusted key: give --public-key FILE --key-pair-id ID"
-                    + " (or --trust ID=FILE, repeatable).");
+                    + " (or --trust ID=FILE, repeatable), or set " + CloudFrontEnvironment.KEY_ID + " with "
+                    + CloudFrontEnvironment.PUBLIC_KEY + " (or " + CloudFrontEnvironment.PRIVATE_KEY
+                    + "), or pass --env-file FILE.");
         }
         return keys;
     }
 
-    VerificationKey expectedKey() {
-        return publicKey == null ? null : KeyFiles.publicKey(publicKey);
+    /**
+     * The key the URL is expected to be signed with: {@code --key-pair-id} with {@code --public-key}; else, when no
+     * {@code --trust} is given either, the environment's; else {@code null}.
+     */
+    Map.Entry<String, VerificationKey> expected(Context ctx) {
+        if ((publicKey == null) != (keyPairId == null)) {
+            throw new ParameterException(mixee.commandLine(), "Give --public-key FILE and --key-pair-id ID together.");
+        }
+        if (publicKey != null) {
+            return Map.entry(keyPairId, KeyFiles.publicKey(publicKey));
+        }
+        if (trust != null) {
+            return null;
+        }
+        return CloudFrontEnvironment.forVerifying(ctx.env())
+                .map(e -> Map.entry(e.keyPairId(), e.verificationKey().orElseThrow()))
+                .orElse(null);
     }
 
     ViewerRequest request() {

@@ -31,12 +31,15 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     TrustOptions request;
 
+    @Mixin
+    EnvFileOption envFile;
+
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "text or json.")
     Format format;
 
     @Override
     public Integer call() {
-        TrustedKeys trusted = request.trusted();
+        TrustedKeys trusted = request.trusted(envFile.apply(root.context()));
         CloudFrontVerifier verifier = CloudFrontVerifier.builder()
                 .trust(trusted)
                 .provider(Providers.forFewSignatures(trusted.asMap().values().stream()

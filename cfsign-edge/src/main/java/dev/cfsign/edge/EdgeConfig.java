@@ -3,19 +3,14 @@ package dev.cfsign.edge;
 import dev.cfsign.CloudFrontEnvironment;
 import dev.cfsign.CloudFrontVerifier;
 import dev.cfsign.TrustedKeys;
-import dev.cfsign.keys.SigningKey;
 import dev.cfsign.keys.VerificationKey;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,12 +31,6 @@ import java.util.function.Consumer;
  * @since 0.1
  */
 public final class EdgeConfig {
-    /** CloudFront's limit on the URL (path and query), in bytes. */
-    public static final int MAX_URL_BYTES = 8192;
-    /** CloudFront's limit on the request line plus headers, in bytes. */
-    public static final int MAX_REQUEST_HEADER_BYTES = 20480;
-    /** The status answered when the request line and headers exceed {@link #MAX_REQUEST_HEADER_BYTES}. */
-    public static final int REQUEST_HEADER_TOO_LARGE = 494;
     /** How long a connection may sit with no bytes in or out before the edge closes it, by default. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
     /** How long a connection may take to deliver a request line and headers it has started, by default. */
@@ -266,38 +255,26 @@ public final class EdgeConfig {
         }
 
         /**
-         * Trusts the key of the seed environment: {@code AWS_CLOUDFRONT_KEY_ID} with {@code AWS_CLOUDFRONT_PUBLIC_KEY}
-         * (or, without it, the public key derived from {@code AWS_CLOUDFRONT_PRIVATE_KEY}); and, when no public URL is
-         * set, uses {@code AWS_CLOUDFRONT_CUSTOM_DOMAIN} or {@code AWS_CLOUDFRONT_DOMAIN} as {@code https://} public URL.
+         * Trusts the key of the seed environment, read by {@link CloudFrontEnvironment#forVerifying} (the one reader of
+         * the {@code AWS_CLOUDFRONT_*} variables): {@code AWS_CLOUDFRONT_KEY_ID} with {@code AWS_CLOUDFRONT_PUBLIC_KEY},
+         * or the public key derived from {@code AWS_CLOUDFRONT_PRIVATE_KEY}; and, when no public URL is set, uses the
+         * environment's base URL ({@code AWS_CLOUDFRONT_CUSTOM_DOMAIN}, else {@code AWS_CLOUDFRONT_DOMAIN}).
          *
-         * @return true when a key was found
+         * @return true when a key was found; false when none of those variables is set
+         * @throws dev.cfsign.ConfigurationException when they are set but wrong (a distribution ID as the domain, a
+         *     key that does not parse, …), naming each variable
          */
         public boolean trustFromEnvironment(Map<String, String> env) {
-            String id = blankToNull(env.get(CloudFrontEnvironment.KEY_ID));
-            String pub = blankToNull(env.get(CloudFrontEnvironment.PUBLIC_KEY));
-            String priv = blankToNull(env.get(CloudFrontEnvironment.PRIVATE_KEY));
-            boolean found = false;
-            if (id != null && pub != null) {
-                trust(id.trim(), VerificationKey.fromPem(pub));
-                found = true;
-            } else if (id != null && priv != null) {
-                SigningKey key = SigningKey.fromPem(priv);
-                trust(id.trim(), key.verificationKey().orElseThrow(() -> new IllegalArgumentException(
-                        "Cannot derive the public key from " + CloudFrontEnvironment.PRIVATE_KEY + "; set "
-                                + CloudFrontEnvironment.PUBLIC_KEY)));
-                found = true;
+            Optional<CloudFrontEnvironment> read = CloudFrontEnvironment.forVerifying(env);
+            if (read.isEmpty()) {
+                return false;
             }
-            if (found && publicUrl == null) {
-                String domain = blankToNull(env.get(CloudFrontEnvironment.CUSTOM_DOMAIN));
-                if (domain == null) {
-                    domain = blankToNull(env.get(CloudFrontEnvironment.DOMAIN));
-                }
-                if (domain != null) {
-                    String d = domain.trim();
-                    publicUrl(d.contains("://") ? d : "https://" + d);
-                }
+            CloudFrontEnvironment e = read.get();
+            trust(e.keyPairId(), e.verificationKey().orElseThrow());
+            if (publicUrl == null) {
+                e.baseUrl().ifPresent(this::publicUrl);
             }
-            return found;
+            return true;
         }
 
         /** Requires a signature for paths matching {@code pattern}. Behaviors are tried in the order added. */
@@ -416,101 +393,24 @@ public final class EdgeConfig {
         }
 
         /**
-         * Applies a configuration file of {@code key = value} lines ({@code #} starts a comment; relative paths are
-         * resolved against the file's folder). Keys: {@code root}, {@code origin}, {@code trust.<KEY-PAIR-ID>} (a
-         * public key file), {@code protect} and {@code public} (path patterns; repeatable, or comma-separated, in
-         * order), {@code default} ({@code signed} or {@code public}), {@code public-url}, {@code host}, {@code port},
-         * {@code clock-skew} (seconds, {@code 30s}, {@code 5m} or ISO {@code PT30S}), {@code explain},
-         * {@code verification-cache}, {@code verification-cache-size}, {@code idle-timeout} and {@code header-timeout}
-         * (durations like {@code clock-skew}, also {@code 500ms}).
+         * Applies a configuration file of {@code key = value} lines; see {@link EdgeConfigFile} for the keys. Each key
+         * calls the setter of the same name, so a file and the {@code cfsign serve} flags mean the same.
          *
-         * @throws IllegalArgumentException naming the line for an unknown key or a bad value
+         * @throws IllegalArgumentException naming the file, line and key for an unknown key or a bad value
          */
         public Builder configFile(Path file) throws IOException {
-            Path dir = file.toAbsolutePath().getParent();
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int n = 0; n < lines.size(); n++) {
-                String line = lines.get(n).strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                int eq = line.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException(file.getFileName() + " line " + (n + 1)
-                            + ": expected key = value");
-                }
-                String key = line.substring(0, eq).strip();
-                String value = line.substring(eq + 1).strip();
-                try {
-                    apply(key, value, dir);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(file.getFileName() + " line " + (n + 1) + " (" + key + "): "
-                            + e.getMessage(), e);
-                }
-            }
+            EdgeConfigFile.apply(this, file);
             return this;
         }
 
-        private void apply(String key, String value, Path dir) throws IOException {
-            if (key.startsWith("trust.")) {
-                trust(key.substring("trust.".length()), dir.resolve(value).normalize());
-                return;
-            }
-            switch (key.toLowerCase(Locale.ROOT)) {
-                case "root":
-                    root(dir.resolve(value).normalize());
-                    break;
-                case "origin":
-                    origin(URI.create(value));
-                    break;
-                case "protect":
-                    for (String p : value.split(",")) {
-                        protect(p.strip());
-                    }
-                    break;
-                case "public":
-                    for (String p : value.split(",")) {
-                        publicPath(p.strip());
-                    }
-                    break;
-                case "default":
-                    if (!value.equals("signed") && !value.equals("public")) {
-                        throw new IllegalArgumentException("default is signed or public");
-                    }
-                    defaultRequiresSignature(value.equals("signed"));
-                    break;
-                case "public-url":
-                    publicUrl(value);
-                    break;
-                case "host":
-                    host(value);
-                    break;
-                case "port":
-                    port(parseInt(value));
-                    break;
-                case "clock-skew":
-                    clockSkew(parseDuration(value));
-                    break;
-                case "explain":
-                    explain(parseBoolean(value));
-                    break;
-                case "verification-cache":
-                    verificationCache(parseBoolean(value));
-                    break;
-                case "verification-cache-size":
-                    verificationCacheSize(parseInt(value));
-                    break;
-                case "idle-timeout":
-                    idleTimeout(parseDuration(value));
-                    break;
-                case "header-timeout":
-                    headerTimeout(parseDuration(value));
-                    break;
-                default:
-                    throw new IllegalArgumentException("unknown key; known: root, origin, trust.<KEY-PAIR-ID>,"
-                            + " protect, public, default, public-url, host, port, clock-skew, explain,"
-                            + " verification-cache, verification-cache-size, idle-timeout, header-timeout");
-            }
+        /** Whether a {@link #root(Path)} or {@link #origin(URI)} is set so far. */
+        public boolean hasOrigin() {
+            return root != null || origin != null;
+        }
+
+        /** Whether any key is trusted so far (a launcher falls back to the environment when none is). */
+        public boolean hasTrustedKeys() {
+            return keys.build().size() > 0;
         }
 
         /**
@@ -531,49 +431,5 @@ public final class EdgeConfig {
             }
             return new EdgeConfig(this, k, defaultSigned);
         }
-    }
-
-    static Duration parseDuration(String v) {
-        String s = v.strip().toLowerCase(Locale.ROOT);
-        try {
-            if (s.startsWith("pt") || s.startsWith("p")) {
-                return Duration.parse(s.toUpperCase(Locale.ROOT));
-            }
-            if (s.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
-            }
-            if (s.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1)));
-            }
-            if (s.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
-            }
-            return Duration.ofSeconds(Long.parseLong(s));
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException("not a duration: use seconds (30), 30s, 5m or PT30S");
-        }
-    }
-
-    static int parseInt(String v) {
-        try {
-            return Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a whole number");
-        }
-    }
-
-    static boolean parseBoolean(String v) {
-        switch (v.strip().toLowerCase(Locale.ROOT)) {
-            case "true": case "yes": case "on": case "1":
-                return true;
-            case "false": case "no": case "off": case "0":
-                return false;
-            default:
-                throw new IllegalArgumentException("expected true or false");
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

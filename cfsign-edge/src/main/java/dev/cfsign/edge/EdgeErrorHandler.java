@@ -1,5 +1,6 @@
 package dev.cfsign.edge;
 
+import dev.cfsign.CloudFrontLimits;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
@@ -12,7 +13,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Error pages in the shape of CloudFront's own ("The request could not be satisfied", {@code text/html},
  * {@code X-Cache: Error from cloudfront}) instead of Jetty's, with no request details, messages or stack traces.
- * Jetty's 431 for an oversized request head becomes {@value EdgeConfig#REQUEST_HEADER_TOO_LARGE}, CloudFront's
+ * Jetty's 431 for an oversized request head becomes
+ * {@value CloudFrontLimits#REQUEST_HEADER_TOO_LARGE_STATUS}, CloudFront's
  * status for it. Signature denials do not come here: they carry CloudFront's XML (see {@link SignedAccessHandler}).
  *
  * <p>Protocol errors (400, 414, 494) close the connection and say {@code Connection: close}, as nginx does. Jetty
@@ -24,14 +26,15 @@ final class EdgeErrorHandler extends ErrorHandler {
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus();
         if (status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431) {
-            status = EdgeConfig.REQUEST_HEADER_TOO_LARGE;
+            status = CloudFrontLimits.REQUEST_HEADER_TOO_LARGE_STATUS;
             response.setStatus(status);
         }
         byte[] body = page(status).getBytes(StandardCharsets.ISO_8859_1);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.getHeaders().put("X-Cache", "Error from cloudfront");
-        if (status == 400 || status == 414 || status == EdgeConfig.REQUEST_HEADER_TOO_LARGE
+        if (status == 400 || status == CloudFrontLimits.URL_TOO_LONG_STATUS
+                || status == CloudFrontLimits.REQUEST_HEADER_TOO_LARGE_STATUS
                 || !request.getConnectionMetaData().isPersistent()) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
@@ -59,9 +62,13 @@ final class EdgeErrorHandler extends ErrorHandler {
             case 400: return "Bad request.";
             case 404: return "The requested object was not found.";
             case 405: return "This distribution is not configured to allow the HTTP request method that was used.";
-            case 414: return "The URL is too long: CloudFront accepts at most 8,192 bytes.";
+            case CloudFrontLimits.URL_TOO_LONG_STATUS:
+                return "The URL is too long: CloudFront accepts at most " + CloudFrontLimits.MAX_URL_BYTES
+                        + " bytes of path and query.";
             case 416: return "The requested range is not satisfiable.";
-            case 494: return "The request headers are too large: CloudFront accepts at most 20,480 bytes.";
+            case CloudFrontLimits.REQUEST_HEADER_TOO_LARGE_STATUS:
+                return "The request headers are too large: CloudFront accepts at most "
+                        + CloudFrontLimits.MAX_REQUEST_HEADER_BYTES + " bytes.";
             case 502: return "The origin could not be reached.";
             case 504: return "The origin did not answer in time.";
             default: return "The request could not be satisfied.";

@@ -1,8 +1,13 @@
 package dev.cfsign.edge;
 
+import dev.cfsign.CloudFrontLimits;
+import dev.cfsign.CryptoProviders;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.StringJoiner;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -124,7 +129,7 @@ public final class EdgeServer implements AutoCloseable {
     /** CloudFront's request limits: 20,480 bytes of request line plus headers; no server banner. */
     static HttpConfiguration httpConfiguration() {
         HttpConfiguration http = new HttpConfiguration();
-        http.setRequestHeaderSize(EdgeConfig.MAX_REQUEST_HEADER_BYTES);
+        http.setRequestHeaderSize(CloudFrontLimits.MAX_REQUEST_HEADER_BYTES);
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setSendDateHeader(true);
@@ -136,7 +141,7 @@ public final class EdgeServer implements AutoCloseable {
         Handler origin = config.root().isPresent() ? new FileOriginHandler(config.root().get())
                 : new ProxyOriginHandler(config.origin().orElseThrow());
         SignedAccessHandler access = new SignedAccessHandler(config, origin);
-        server.setHandler(new EdgeFrontHandler(access));
+        server.setHandler(new UrlLimitHandler(new HealthHandler(access)));
         server.setErrorHandler(new EdgeErrorHandler());
         server.setRequestLog(new AccessLog(config.accessLog()));
         return access;
@@ -160,6 +165,27 @@ public final class EdgeServer implements AutoCloseable {
 
     public EdgeConfig config() {
         return config;
+    }
+
+    /**
+     * What this edge serves, for a launcher to print: the URL alone on the first line, then the trusted keys, the
+     * crypto provider, the origin, the behaviors and (when set) the public URL requests are verified as.
+     */
+    public List<String> banner() {
+        List<String> lines = new ArrayList<>();
+        lines.add(url().toString());
+        StringJoiner keys = new StringJoiner(", ");
+        config.trustedKeys().asMap().forEach((id, key) -> keys.add(id + " (" + key.keyType().displayName() + ")"));
+        lines.add("trusted keys: " + (config.trustedKeys().size() == 0 ? "none" : keys));
+        lines.add("crypto provider: " + CryptoProviders.describePreferred());
+        lines.add("origin: " + config.root().map(p -> "folder " + p.toAbsolutePath())
+                .orElseGet(() -> "proxy " + config.origin().orElseThrow()));
+        StringJoiner b = new StringJoiner(", ");
+        config.behaviors().forEach(x -> b.add(x.toString()));
+        b.add((config.defaultRequiresSignature() ? "signed" : "public") + " * (default)");
+        lines.add("behaviors: " + b);
+        config.publicUrl().ifPresent(u -> lines.add("verifying as: " + u));
+        return List.copyOf(lines);
     }
 
     /** Signature verifications performed so far (protected requests not answered from the verification cache). */

@@ -194,7 +194,7 @@ class HostileLoadIT {
                 notFoundOrBad));
         p.add(Probe.refused("traversal out of the root, unsigned: /public/%2e%2e/%2e%2e/outside.txt", "GET",
                 "/public/%2e%2e/%2e%2e/outside.txt", notFoundOrBad));
-        String longQuery = "?q=" + "x".repeat(EdgeConfig.MAX_URL_BYTES - "/private/object.txt?q=".length());
+        String longQuery = "?q=" + "x".repeat(dev.cfsign.CloudFrontLimits.MAX_URL_BYTES - "/private/object.txt?q=".length());
         p.add(Probe.denied("URL of exactly 8,192 bytes, unsigned", "GET", "/private/object.txt" + longQuery, "MissingKey"));
         p.add(Probe.refused("URL of 8,193 bytes", "GET", "/private/object.txt" + longQuery + "x", Set.of(414)));
         p.add(Probe.refused("URL of 8,193 bytes, signed", "GET", path(canned) + "&q=" + "x".repeat(8193),

@@ -3,6 +3,7 @@ package dev.cfsign.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cfsign.ConfigurationException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -13,15 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The launcher: demo, serve flags, config file, seed environment, usage errors. */
-class EdgeMainTest {
+/** The config file format, the seed environment, the banner and the demo (the flags are the CLI's ServeCommandTest). */
+class EdgeConfigFileTest {
     @TempDir
     Path dir;
 
@@ -30,9 +30,9 @@ class EdgeMainTest {
     void demo_exitsZero_printsAnswers_redactsSignatures() throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         long t = System.nanoTime();
-        int code = Demo.run(new PrintStream(buf, true, StandardCharsets.UTF_8), false);
+        boolean ok = Demo.run(new PrintStream(buf, true, StandardCharsets.UTF_8), false);
         String out = buf.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(out).isZero();
+        assertThat(ok).as(out).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - t)).isLessThan(Duration.ofSeconds(15));
         assertThat(out).contains("-> 200 OK  Hello from the cfsign edge!", "-> 403 AccessDenied (BAD_SIGNATURE)",
                 "-> 403 AccessDenied (EXPIRED)", "-> 403 MissingKey", "-> 200 OK  (pretend this is a video)",
@@ -45,25 +45,19 @@ class EdgeMainTest {
     }
 
     @Test
-    void run_demoViaMain_exitsZero() {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int code = EdgeMain.run(new String[] {"demo"}, new PrintStream(buf, true), System.err, Map.of());
-        assertThat(code).isZero();
-    }
-
-    @Test
-    void serve_printsUrlFirst_thenKeysAndProvider_andServes() throws Exception {
+    void banner_urlFirst_thenKeysAndProvider_andServes() throws Exception {
         Path root = Files.createDirectories(dir.resolve("site"));
         Files.writeString(root.resolve("a.txt"), "A");
         Path pub = dir.resolve("public_key.pem");
         Files.writeString(pub, TestKeys.rsaPublic().toPem());
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (EdgeServer edge = EdgeMain.serve(List.of("--root", root.toString(), "--trust", TestKeys.RSA_ID + "=" + pub,
-                "--protect", "/private/*", "--port", "0", "--explain", "--quiet"), Map.of(), new PrintStream(buf, true))) {
-            String[] lines = buf.toString().split("\n");
-            assertThat(lines[0]).isEqualTo(edge.url().toString());
-            assertThat(lines[1]).isEqualTo("trusted keys: " + TestKeys.RSA_ID + " (RSA-2048)");
-            assertThat(lines[2]).startsWith("crypto provider: ");
+        Path file = dir.resolve("edge.conf");
+        Files.writeString(file, "root = site\ntrust." + TestKeys.RSA_ID + " = public_key.pem\nprotect = /private/*\n"
+                + "explain = yes\n");
+        try (EdgeServer edge = EdgeServer.start(EdgeConfig.builder().configFile(file).build())) {
+            List<String> lines = edge.banner();
+            assertThat(lines.get(0)).isEqualTo(edge.url().toString());
+            assertThat(lines.get(1)).isEqualTo("trusted keys: " + TestKeys.RSA_ID + " (RSA-2048)");
+            assertThat(lines.get(2)).startsWith("crypto provider: ");
             assertThat(edge.config().explain()).isTrue();
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(edge.url()
                     + "/a.txt")).build(), HttpResponse.BodyHandlers.ofString());
@@ -72,7 +66,7 @@ class EdgeMainTest {
     }
 
     @Test
-    void parseServe_configFile_thenFlags() throws Exception {
+    void configFile_everyKey_thenSetters() throws Exception {
         Files.createDirectories(dir.resolve("site"));
         Files.writeString(dir.resolve("public_key.pem"), TestKeys.ecPublic().toPem());
         Path file = dir.resolve("edge.conf");
@@ -86,7 +80,7 @@ class EdgeMainTest {
                 "clock-skew = 30s",
                 "port = 9999",
                 "verification-cache-size = 50"));
-        EdgeConfig c = EdgeMain.parseServe(List.of("--config", file.toString(), "--port", "0"), Map.of(), l -> { });
+        EdgeConfig c = EdgeConfig.builder().configFile(file).port(0).build();
         assertThat(c.root()).contains(dir.resolve("site").toAbsolutePath());
         assertThat(c.trustedKeys().keyPairIds()).containsExactly(TestKeys.EC_ID);
         assertThat(c.behaviors()).extracting(Object::toString)
@@ -102,25 +96,23 @@ class EdgeMainTest {
     }
 
     @Test
-    void parseServe_timeouts_defaultsConfigFileAndFlags() throws Exception {
+    void configFile_timeouts_oneDurationGrammar() throws Exception {
         Files.writeString(dir.resolve("public_key.pem"), TestKeys.ecPublic().toPem());
-        List<String> base = List.of("--root", dir.toString(), "--trust", TestKeys.EC_ID + "=" + dir.resolve("public_key.pem"));
-        EdgeConfig defaults = EdgeMain.parseServe(base, Map.of(), l -> { });
+        EdgeConfig.Builder base = EdgeConfig.builder().root(dir).trust(TestKeys.EC_ID, dir.resolve("public_key.pem"));
+        EdgeConfig defaults = base.build();
         assertThat(defaults.idleTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(defaults.headerTimeout()).isEqualTo(Duration.ofSeconds(10));
 
         Path file = dir.resolve("edge.conf");
-        Files.writeString(file, "idle-timeout = 2m\nheader-timeout = 500ms\n");
-        List<String> withFile = new ArrayList<>(base);
-        withFile.addAll(List.of("--config", file.toString()));
-        EdgeConfig fromFile = EdgeMain.parseServe(withFile, Map.of(), l -> { });
-        assertThat(fromFile.idleTimeout()).isEqualTo(Duration.ofMinutes(2));
+        Files.writeString(file, "idle-timeout = 1h\nheader-timeout = 500ms\nclock-skew = 1m30s\n");
+        EdgeConfig fromFile = base.configFile(file).build();
+        assertThat(fromFile.idleTimeout()).isEqualTo(Duration.ofHours(1));
         assertThat(fromFile.headerTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(fromFile.clockSkew()).isEqualTo(Duration.ofSeconds(90));
 
-        withFile.addAll(List.of("--idle-timeout", "45s", "--header-timeout=3s"));
-        EdgeConfig flags = EdgeMain.parseServe(withFile, Map.of(), l -> { });
-        assertThat(flags.idleTimeout()).isEqualTo(Duration.ofSeconds(45));
-        assertThat(flags.headerTimeout()).isEqualTo(Duration.ofSeconds(3));
+        Files.writeString(file, "# bare numbers are ambiguous\nidle-timeout = 30\n");
+        assertThatThrownBy(() -> EdgeConfig.builder().configFile(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("edge.conf line 2 (idle-timeout)").hasMessageContaining("30s");
     }
 
     @Test
@@ -132,41 +124,33 @@ class EdgeMainTest {
             assertThatThrownBy(() -> b.headerTimeout(bad)).as(bad.toString())
                     .isInstanceOf(IllegalArgumentException.class).hasMessage("The header timeout must be between 1 ms and 1 hour");
         }
-        assertThatThrownBy(() -> EdgeMain.parseServe(List.of("--root", dir.toString(),
-                "--idle-timeout", "soon"), Map.of(), l -> { })).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("not a duration");
+        Path file = dir.resolve("edge.conf");
+        assertThatThrownBy(() -> EdgeConfig.builder().configFile(Files.writeString(file, "idle-timeout = soon\n")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a duration");
     }
 
     @Test
-    void parseServe_noTrust_usesSeedEnvironment() throws Exception {
-        EdgeConfig c = EdgeMain.parseServe(List.of("--root", dir.toString()), Map.of(
-                "AWS_CLOUDFRONT_KEY_ID", TestKeys.RSA_ID,
+    void trustFromEnvironment_seedEnvironment_quotedValuesReadLikeTheSigner() throws Exception {
+        EdgeConfig.Builder b = EdgeConfig.builder().root(dir);
+        assertThat(b.trustFromEnvironment(Map.of(
+                "AWS_CLOUDFRONT_KEY_ID", "\"" + TestKeys.RSA_ID + "\"",
                 "AWS_CLOUDFRONT_PUBLIC_KEY", TestKeys.rsaPublic().toPem().replace("\n", "\\n"),
-                "AWS_CLOUDFRONT_DOMAIN", "d111111abcdef8.cloudfront.net"), l -> { });
+                "AWS_CLOUDFRONT_DOMAIN", " 'd111111abcdef8.cloudfront.net' "))).isTrue();
+        EdgeConfig c = b.build();
         assertThat(c.trustedKeys().keyPairIds()).containsExactly(TestKeys.RSA_ID);
-        assertThat(c.port()).isEqualTo(EdgeMain.DEFAULT_PORT);
         assertThat(c.defaultRequiresSignature()).isTrue();
         assertThat(c.publicUrl()).contains(URI.create("https://d111111abcdef8.cloudfront.net"));
     }
 
     @Test
-    void run_usageErrors_exit2_keyProblems_exit3() throws Exception {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream e = new PrintStream(err, true);
-        PrintStream o = new PrintStream(new ByteArrayOutputStream());
-        assertThat(EdgeMain.run(new String[] {}, o, e, Map.of())).isEqualTo(EdgeMain.USAGE);
-        assertThat(EdgeMain.run(new String[] {"fly"}, o, e, Map.of())).isEqualTo(EdgeMain.USAGE);
-        assertThat(EdgeMain.run(new String[] {"serve", "--root", dir.toString()}, o, e, Map.of()))
-                .isEqualTo(EdgeMain.USAGE);
-        assertThat(err.toString()).contains("Trust at least one public key");
-        assertThat(EdgeMain.run(new String[] {"serve", "--root", dir.toString(), "--bogus", "1"}, o, e, Map.of()))
-                .isEqualTo(EdgeMain.USAGE);
-        Path notAKey = dir.resolve("nope.pem");
-        Files.writeString(notAKey, "hello");
-        assertThat(EdgeMain.run(new String[] {"serve", "--root", dir.toString(), "--trust", "K1=" + notAKey}, o, e,
-                Map.of())).isEqualTo(EdgeMain.IO);
-        assertThat(EdgeMain.run(new String[] {"serve", "--root", dir.toString(), "--trust", "K1=" + dir.resolve("missing.pem")},
-                o, e, Map.of())).isEqualTo(EdgeMain.IO);
-        assertThat(EdgeMain.run(new String[] {"--help"}, o, e, Map.of())).isZero();
+    void trustFromEnvironment_distributionIdAsDomain_refusedNamingTheVariable() {
+        EdgeConfig.Builder b = EdgeConfig.builder().root(dir);
+        assertThatThrownBy(() -> b.trustFromEnvironment(Map.of(
+                "AWS_CLOUDFRONT_KEY_ID", TestKeys.RSA_ID,
+                "AWS_CLOUDFRONT_PUBLIC_KEY", TestKeys.rsaPublic().toPem(),
+                "AWS_CLOUDFRONT_DOMAIN", "E2QWRUHAPOMQZL"))).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("AWS_CLOUDFRONT_DOMAIN").hasMessageContaining("distribution ID");
+        assertThat(b.hasTrustedKeys()).isFalse();
+        assertThat(b.trustFromEnvironment(Map.of("HOME", "/root"))).isFalse();
     }
 }
