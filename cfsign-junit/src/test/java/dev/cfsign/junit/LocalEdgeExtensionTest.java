@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -153,21 +154,11 @@ class LocalEdgeExtensionTest {
         @RegisterExtension
         static LocalEdgeExtension edges = LocalEdgeExtension.perMethod();
 
-        @Test
-        void a(LocalEdge edge) throws Exception {
-            servesSignedOnly(edge, "same.txt");
-            waitForTheOthers();
-        }
-
-        @Test
-        void b(LocalEdge edge) throws Exception {
-            servesSignedOnly(edge, "same.txt");
-            waitForTheOthers();
-        }
-
-        @Test
-        void c(LocalEdge edge, EdgeServer server) throws Exception {
+        /** Each repetition is a test method invocation of its own: its own edge, concurrently with the others. */
+        @RepeatedTest(3)
+        void each(LocalEdge edge, EdgeServer server, CloudFrontSigner signer) throws Exception {
             assertThat(server).isSameAs(edge.server());
+            assertThat(signer).isSameAs(edge.signer());
             servesSignedOnly(edge, "same.txt");
             waitForTheOthers();
         }

@@ -11,7 +11,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 final class CfsignFailureAnalyzer extends AbstractFailureAnalyzer<ConfigurationException> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, ConfigurationException cause) {
-        StringBuilder description = new StringBuilder("cfsign could not create its CloudFront beans; ")
+        StringBuilder description = new StringBuilder("The cfsign configuration has ")
                 .append(cause.problems().size()).append(cause.problems().size() == 1 ? " problem:" : " problems:");
         cause.problems().forEach(p -> description.append("\n  - ").append(p));
         String action = "Fix the settings listed above. Set cfsign.key-pair-id and cfsign.private-key (a file: or"

@@ -25,7 +25,7 @@ public class CfsignProperties {
     private String keyPairId;
 
     /**
-     * The private key: a Spring resource location such as file:/run/secrets/cloudfront.pem or
+     * The private key: a file path such as /run/secrets/cloudfront.pem, a Spring resource location such as
      * classpath:cloudfront.pem (PEM or DER), or the PEM text itself (one line with \n is fine).
      */
     private String privateKey;
@@ -49,8 +49,8 @@ public class CfsignProperties {
     private Duration expiryGranularity;
 
     /**
-     * Public keys to verify with, by key pair ID: cfsign.trust.K2JCJMDEHXQW5F=classpath:public_key.pem (a resource
-     * location or the PEM text). Setting any creates a CloudFrontVerifier bean.
+     * Public keys to verify with, by key pair ID: cfsign.trust.K2JCJMDEHXQW5F=classpath:public_key.pem (a file path,
+     * resource location or the PEM text). Setting any creates a CloudFrontVerifier bean.
      */
     private Map<String, String> trust = new LinkedHashMap<>();
 

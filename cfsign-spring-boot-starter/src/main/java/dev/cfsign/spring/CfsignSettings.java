@@ -12,6 +12,7 @@ import dev.cfsign.keys.VerificationKey;
 import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,10 @@ final class CfsignSettings {
         };
         CfsignProperties props = new CfsignProperties();
         Binder.get(environment).bind(CfsignProperties.PREFIX, Bindable.ofInstance(props), collecting);
+        Duration expiry = props.getDefaultExpiry();
+        if (expiry == null || expiry.isNegative() || expiry.isZero()) {
+            problems.add(new Problem(P + "default-expiry", "must be positive, e.g. 12h."));
+        }
         return new CfsignSettings(environment, loader, props, problems);
     }
 
@@ -74,46 +79,27 @@ final class CfsignSettings {
             return "a duration (e.g. 30s, 10m, 2h, 20d or PT10M)";
         }
         if (type.isEnum()) {
-            return "one of " + Set.of(type.getEnumConstants()).stream().map(String::valueOf).sorted()
-                    .collect(Collectors.joining(", "));
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
         }
         return "a " + type.getSimpleName();
     }
 
     /** True when the signing key is given by {@code cfsign.*} rather than by {@code AWS_CLOUDFRONT_*}. */
     static boolean keyFromProperties(Environment environment) {
-        return environment.containsProperty(KEY_PAIR_ID) || environment.containsProperty(PRIVATE_KEY);
+        Binder binder = Binder.get(environment);
+        return binder.bind(KEY_PAIR_ID, String.class).isBound() || binder.bind(PRIVATE_KEY, String.class).isBound();
     }
 
     Duration defaultExpiry() {
-        throwIfAny(new ArrayList<>(bindProblems));
-        Duration d = properties.getDefaultExpiry();
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw new ConfigurationException(List.of(new Problem(P + "default-expiry", "must be positive, e.g. 12h.")));
-        }
-        return d;
+        throwIfAny(bindProblems);
+        return properties.getDefaultExpiry();
     }
 
     /** The signer; the trusted keys are checked too, so one failure lists the problems of both. */
     CloudFrontSigner signer() {
         List<Problem> problems = new ArrayList<>(bindProblems);
         CloudFrontSigner.Builder builder = keyFromProperties(environment) ? fromProperties(problems) : fromVariables(problems);
-        String base = properties.getCustomDomain() != null ? properties.getCustomDomain() : properties.getDomain();
-        String baseProperty = properties.getCustomDomain() != null ? CUSTOM_DOMAIN : DOMAIN;
-        try {
-            if (builder != null && base != null) {
-                builder.baseUrl(base);
-            }
-            if (builder != null && properties.getExpiryGranularity() != null) {
-                baseProperty = P + "expiry-granularity";
-                builder.expiryGranularity(properties.getExpiryGranularity());
-            }
-        } catch (SigningException | IllegalArgumentException e) {
-            problems.add(new Problem(baseProperty, e.getMessage()));
-        }
-        if (builder != null && properties.getHashAlgorithm() != null) {
-            builder.hashAlgorithm(properties.getHashAlgorithm());
-        }
+        options(builder, problems);
         TrustedKeys trusted = trustedKeys(problems);
         throwIfAny(problems);
         CloudFrontSigner signer = builder.build();
@@ -127,6 +113,29 @@ final class CfsignSettings {
         TrustedKeys trusted = trustedKeys(problems);
         throwIfAny(problems);
         return CloudFrontVerifier.builder().trust(trusted).build();
+    }
+
+    /** The settings that apply whichever way the key came: domain, hash algorithm, expiry granularity. */
+    private void options(CloudFrontSigner.Builder builder, List<Problem> problems) {
+        boolean custom = properties.getCustomDomain() != null;
+        String base = custom ? properties.getCustomDomain() : properties.getDomain();
+        if (base != null) {
+            try {
+                builder.baseUrl(base);
+            } catch (SigningException e) {
+                problems.add(new Problem(custom ? CUSTOM_DOMAIN : DOMAIN, e.getMessage()));
+            }
+        }
+        if (properties.getExpiryGranularity() != null) {
+            try {
+                builder.expiryGranularity(properties.getExpiryGranularity());
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(P + "expiry-granularity", "must be a whole number of seconds, at least 1s."));
+            }
+        }
+        if (properties.getHashAlgorithm() != null) {
+            builder.hashAlgorithm(properties.getHashAlgorithm());
+        }
     }
 
     private CloudFrontSigner.Builder fromProperties(List<Problem> problems) {
@@ -152,7 +161,7 @@ final class CfsignSettings {
                 builder.signingKey(signingKey);
             }
         }
-        return problems.isEmpty() ? builder : null;
+        return builder;
     }
 
     /** The seed's variables, read by core's one reader; a {@code cfsign.*} domain makes theirs optional. */
@@ -165,7 +174,7 @@ final class CfsignSettings {
             return env.signer();
         } catch (ConfigurationException e) {
             problems.addAll(e.problems());
-            return null;
+            return CloudFrontSigner.builder(); // to check the options too, all problems at once
         }
     }
 
@@ -173,15 +182,15 @@ final class CfsignSettings {
         TrustedKeys.Builder trusted = TrustedKeys.builder();
         for (Map.Entry<String, String> e : properties.getTrust().entrySet()) {
             String property = TRUST + "." + e.getKey();
-            VerificationKey key = e.getValue() == null || e.getValue().isBlank() ? null
-                    : keys.verificationKey(property, e.getValue(), problems);
             if (e.getValue() == null || e.getValue().isBlank()) {
                 problems.add(new Problem(property, "empty: give the public key as a resource location or PEM text."));
+                continue;
             }
+            VerificationKey key = keys.verificationKey(property, e.getValue(), problems);
             if (key != null) {
                 try {
                     trusted.add(e.getKey(), key);
-                } catch (RuntimeException ex) {
+                } catch (IllegalArgumentException ex) {
                     problems.add(new Problem(property, ex.getMessage()));
                 }
             }
@@ -236,7 +245,7 @@ final class CfsignSettings {
             Map<String, String> all = new LinkedHashMap<>();
             if (environment instanceof ConfigurableEnvironment c) {
                 c.getPropertySources().stream().filter(s -> s instanceof EnumerablePropertySource<?>)
-                        .flatMap(s -> Set.of(((EnumerablePropertySource<?>) s).getPropertyNames()).stream())
+                        .flatMap(s -> Arrays.stream(((EnumerablePropertySource<?>) s).getPropertyNames()))
                         .filter(n -> n.startsWith(VARIABLE_PREFIX))
                         .forEach(n -> all.putIfAbsent(n, environment.getProperty(n)));
             }

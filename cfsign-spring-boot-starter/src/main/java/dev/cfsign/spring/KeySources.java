@@ -9,12 +9,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Reads a key property: a Spring resource location ({@code file:}, {@code classpath:}, a path) holding PEM or DER, or
- * the PEM text itself. Problems name the property, never the value unless it is a location.
+ * Reads a key property: a file path or a Spring resource location ({@code file:}, {@code classpath:}) holding PEM or
+ * DER, or the PEM text itself. Problems name the property, never the value unless it is a location.
  */
 final class KeySources {
     /** Shorter than any key; a longer value without a location prefix is key text (e.g. base64 of a whole PEM). */
@@ -40,10 +41,12 @@ final class KeySources {
             if (isKeyText(value)) {
                 return fromPem.apply(value);
             }
-            Resource resource = loader.getResource(value.strip());
+            String location = value.strip();
+            // A plain path is a file, as in Boot's own SSL bundles; otherwise a context would look on the class path.
+            Resource resource = hasScheme(location) ? loader.getResource(location) : new FileSystemResource(location);
             if (!resource.exists()) {
-                problems.add(new Problem(property, "no key at " + value.strip() + ": give a resource location such as"
-                        + " file:/run/secrets/cloudfront.pem or classpath:cloudfront.pem, or the PEM text."));
+                problems.add(new Problem(property, "no key at " + location + ": give a file path, a"
+                        + " resource location such as classpath:cloudfront.pem, or the PEM text."));
                 return null;
             }
             byte[] bytes;
@@ -64,7 +67,11 @@ final class KeySources {
         if (value.contains("-----BEGIN")) {
             return true;
         }
-        boolean hasScheme = value.strip().matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:.*");
-        return !hasScheme && value.length() > MAX_LOCATION_LENGTH;
+        return !hasScheme(value.strip()) && value.length() > MAX_LOCATION_LENGTH;
+    }
+
+    /** {@code classpath:}, {@code file:}, {@code https:} …; a Windows drive letter is a path, not a scheme. */
+    private static boolean hasScheme(String value) {
+        return value.matches("(?s)[A-Za-z][A-Za-z0-9+.-]+:.*");
     }
 }

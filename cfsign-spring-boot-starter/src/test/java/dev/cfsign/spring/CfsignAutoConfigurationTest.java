@@ -27,6 +27,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -72,10 +73,10 @@ class CfsignAutoConfigurationTest {
     }
 
     @Test
-    void privateKeyFromFileAndClasspathResources(@TempDir Path dir) throws IOException {
+    void privateKeyFromPathsAndResources(@TempDir Path dir) throws IOException {
         Path pem = Files.writeString(dir.resolve("private_key.pem"), TestKeys.privatePem());
         Path der = Files.write(dir.resolve("private_key.der"), TestKeys.KEY.jcaPrivateKey().getEncoded());
-        for (String location : new String[] {"file:" + pem, "file:" + der, "classpath:private_key.pem"}) {
+        for (String location : new String[] {"file:" + pem, "file:" + der, "classpath:private_key.pem", pem.toString()}) {
             URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
             runner.withClassLoader(loader).withPropertyValues("cfsign.key-pair-id=" + TestKeys.ID,
                     "cfsign.private-key=" + location, "cfsign.custom-domain=cdn.example.com").run(context -> {
@@ -188,14 +189,15 @@ class CfsignAutoConfigurationTest {
     void everyProblemInOneFailureWithoutKeyMaterial() {
         String brokenKey = "-----BEGIN PRIVATE KEY-----\n" + TestKeys.secretBody() + "\n-----END PRIVATE KEY-----";
         runner.withPropertyValues("cfsign.key-pair-id=123456789012", "cfsign.private-key=" + brokenKey,
-                "cfsign.default-expiry=soon", "cfsign.hash-algorithm=MD5",
-                "cfsign.trust.KOTHERKEY00001=classpath:no/such/key.pem").run(context -> {
+                "cfsign.default-expiry=soon", "cfsign.hash-algorithm=MD5", "cfsign.expiry-granularity=-5m",
+                "cfsign.trust.KOTHERKEY00001=classpath:no/such/key.pem", "cfsign.custom-domain=ftp://cdn.example.com")
+                .run(context -> {
                     ConfigurationException e = startupFailure(context.getStartupFailure());
                     assertThat(e.problems()).extracting(ConfigurationException.Problem::variable).containsExactlyInAnyOrder(
                             "cfsign.key-pair-id", "cfsign.private-key", "cfsign.default-expiry", "cfsign.hash-algorithm",
-                            "cfsign.trust.KOTHERKEY00001");
+                            "cfsign.trust.KOTHERKEY00001", "cfsign.custom-domain", "cfsign.expiry-granularity");
                     FailureAnalysis analysis = analyze(context.getStartupFailure());
-                    assertThat(analysis.getDescription()).contains("5 problems", "cfsign.key-pair-id", "account ID",
+                    assertThat(analysis.getDescription()).contains("7 problems", "https://", "cfsign.key-pair-id", "account ID",
                             "cfsign.default-expiry", "duration", "SHA1, SHA256", "classpath:no/such/key.pem")
                             .doesNotContain(TestKeys.secretBody()).doesNotContain("soon");
                     assertThat(analysis.getAction()).contains("cfsign.private-key", "AWS_CLOUDFRONT_");
@@ -266,7 +268,7 @@ class CfsignAutoConfigurationTest {
         app.setDefaultProperties(Map.of("cfsign.key-pair-id", "K2JCJMDEHXQW5F K", "cfsign.private-key",
                 "-----BEGIN PRIVATE KEY-----\n" + secret + "\n-----END PRIVATE KEY-----", "cfsign.hash-algorithm", "MD5"));
         assertThatThrownBy(app::run).isInstanceOf(Exception.class);
-        assertThat(output.toString()).contains("APPLICATION FAILED TO START", "cfsign could not create its CloudFront beans;"
+        assertThat(output.toString()).contains("APPLICATION FAILED TO START", "The cfsign configuration has"
                 + " 3 problems:", "cfsign.key-pair-id", "cfsign.private-key", "cfsign.hash-algorithm", "AWS_CLOUDFRONT_*")
                 .doesNotContain(secret);
     }
@@ -287,6 +289,13 @@ class CfsignAutoConfigurationTest {
             assertThat(json).contains("\"name\": \"cfsign." + p + "\"");
         }
         assertThat(json.split("\"description\"", -1)).hasSizeGreaterThan(8);
+        // The documented default is the one the code uses (core's constant), in Spring's duration syntax.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"name\": \"cfsign.default-expiry\"[^}]*"
+                + "\"defaultValue\": \"([^\"]+)\"").matcher(json);
+        assertThat(m.find()).isTrue();
+        assertThat(ApplicationConversionService.getSharedInstance().convert(m.group(1), Duration.class))
+                .isEqualTo(new CfsignProperties().getDefaultExpiry()).isEqualTo(CloudFrontSigner.DEFAULT_OBJECT_VALIDITY);
+        assertThat(json).contains("\"name\": \"management.health.cfsign.enabled\"");
     }
 
     private static ConfigurationException startupFailure(Throwable failure) {
