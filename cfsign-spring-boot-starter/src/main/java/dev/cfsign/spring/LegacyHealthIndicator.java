@@ -1,5 +1,7 @@
 package dev.cfsign.spring;
 
+import dev.cfsign.CloudFrontSigner;
+import dev.cfsign.CloudFrontVerifier;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -13,8 +15,6 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.type.AnnotationMetadata;
-import dev.cfsign.CloudFrontSigner;
-import dev.cfsign.CloudFrontVerifier;
 
 /**
  * Actuator health on Spring Boot 3.5, whose {@code HealthIndicator} lives in {@code org.springframework.boot.actuate
