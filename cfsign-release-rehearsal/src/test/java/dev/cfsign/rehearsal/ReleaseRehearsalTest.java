@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,8 +30,8 @@ class ReleaseRehearsalTest {
     static final Path REPOSITORY = Path.of(System.getProperty("rehearsal.repository"));
     static final String VERSION = System.getProperty("rehearsal.version");
 
-    @BeforeAll
-    static void deployedByThisBuild() {
+    @BeforeEach
+    void deployedByThisBuild() {
         assumeFalse(System.getProperty("rehearsal.mode").equals("offline=true"),
                 "Maven deploys nothing offline, so the release rehearsal needs a build without -o");
     }
