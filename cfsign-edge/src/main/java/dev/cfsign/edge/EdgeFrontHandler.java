@@ -32,7 +32,7 @@ final class EdgeFrontHandler extends Handler.Wrapper {
             return true;
         }
         if (HEALTH_PATH.equals(path)) {
-            request.setAttribute(SignedAccessHandler.DECISION, "PUBLIC");
+            AccessDecision.PUBLIC.attach(request);
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
