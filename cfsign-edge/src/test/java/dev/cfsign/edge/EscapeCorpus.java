@@ -1,6 +1,8 @@
 package dev.cfsign.edge;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,6 +101,36 @@ final class EscapeCorpus {
         Files.writeString(root.resolve("public/hello.txt"), HELLO);
         Files.writeString(root.resolve("private/secret.txt"), SECRET);
         return root;
+    }
+
+    /**
+     * The file a lax origin serves for {@code rawPath}, or null: it decodes twice, turns backslashes into slashes,
+     * drops {@code ;parameters}, merges slashes and resolves dot segments, staying inside {@code root}.
+     */
+    static Path laxResolve(Path root, String rawPath) {
+        String path = laxDecode(laxDecode(rawPath)).replace('\\', '/').replaceAll(";[^/]*", "");
+        Path file;
+        try {
+            file = root.resolve(path.replaceAll("/+", "/").replaceFirst("^/", "")).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+        return file.startsWith(root) && Files.isRegularFile(file) ? file : null;
+    }
+
+    private static String laxDecode(String s) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length() && Character.digit(s.charAt(i + 1), 16) >= 0
+                    && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                b.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                b.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return b.toString(StandardCharsets.UTF_8);
     }
 
     /** Protected bytes in a response: the secret's length for every time its marker appears. */

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cfsign.CloudFrontSigner;
 import dev.cfsign.CustomPolicy;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -171,11 +170,10 @@ class EscapeCorpusIT {
         return Integer.parseInt(answer.substring(9, 12));
     }
 
-    /** An origin that resolves everything itself: ;params, backslashes, double decoding, //, dot segments. */
+    /** An origin that resolves everything itself (see {@link EscapeCorpus#laxResolve}). */
     static void serveLaxly(HttpExchange x, Path root) throws IOException {
-        String path = laxDecode(laxDecode(x.getRequestURI().getRawPath())).replace('\\', '/').replaceAll(";[^/]*", "");
-        Path file = root.resolve(path.replaceAll("/+", "/").replaceFirst("^/", "")).normalize();
-        byte[] body = file.startsWith(root) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        Path file = EscapeCorpus.laxResolve(root, x.getRequestURI().getRawPath());
+        byte[] body = file == null ? null : Files.readAllBytes(file);
         x.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
         if (body != null) {
             try (OutputStream o = x.getResponseBody()) {
@@ -183,20 +181,5 @@ class EscapeCorpusIT {
             }
         }
         x.close();
-    }
-
-    static String laxDecode(String s) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && Character.digit(s.charAt(i + 1), 16) >= 0
-                    && Character.digit(s.charAt(i + 2), 16) >= 0) {
-                b.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
-                b.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return b.toString(StandardCharsets.UTF_8);
     }
 }
