@@ -1,7 +1,10 @@
 package dev.cfsign.edge;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,6 +104,24 @@ final class EscapeCorpus {
         Files.writeString(root.resolve("public/hello.txt"), HELLO);
         Files.writeString(root.resolve("private/secret.txt"), SECRET);
         return root;
+    }
+
+    /** Starts, on a free loopback port, an HTTP origin that serves {@code root} by {@link #laxResolve}. */
+    static HttpServer laxOrigin(Path root) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", x -> {
+            Path file = laxResolve(root, x.getRequestURI().getRawPath());
+            byte[] body = file == null ? null : Files.readAllBytes(file);
+            x.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            if (body != null) {
+                try (OutputStream o = x.getResponseBody()) {
+                    o.write(body);
+                }
+            }
+            x.close();
+        });
+        server.start();
+        return server;
     }
 
     /**

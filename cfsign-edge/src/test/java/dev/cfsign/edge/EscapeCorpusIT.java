@@ -2,17 +2,14 @@ package dev.cfsign.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cfsign.CloudFrontSigner;
 import dev.cfsign.CustomPolicy;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,9 +41,7 @@ class EscapeCorpusIT {
         folder = EdgeServer.start(EdgeConfig.builder().root(EscapeCorpus.site(dir))
                 .trust(TestKeys.RSA_ID, TestKeys.rsaPublic()).protect("/private/*").build());
         Path originFiles = EscapeCorpus.files(dir.resolve("origin"));
-        laxOrigin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        laxOrigin.createContext("/", x -> serveLaxly(x, originFiles));
-        laxOrigin.start();
+        laxOrigin = EscapeCorpus.laxOrigin(originFiles);
         proxy = EdgeServer.start(EdgeConfig.builder()
                 .origin(URI.create("http://127.0.0.1:" + laxOrigin.getAddress().getPort()))
                 .trust(TestKeys.RSA_ID, TestKeys.rsaPublic()).protect("/private/*").build());
@@ -168,18 +163,5 @@ class EscapeCorpusIT {
     static int status(String answer) {
         assertThat(answer).startsWith("HTTP/1.1 ");
         return Integer.parseInt(answer.substring(9, 12));
-    }
-
-    /** An origin that resolves everything itself (see {@link EscapeCorpus#laxResolve}). */
-    static void serveLaxly(HttpExchange x, Path root) throws IOException {
-        Path file = EscapeCorpus.laxResolve(root, x.getRequestURI().getRawPath());
-        byte[] body = file == null ? null : Files.readAllBytes(file);
-        x.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-        if (body != null) {
-            try (OutputStream o = x.getResponseBody()) {
-                o.write(body);
-            }
-        }
-        x.close();
     }
 }

@@ -4,8 +4,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.sun.net.httpserver.HttpServer;
 import dev.cfsign.CloudFrontSigner;
 import dev.cfsign.CustomPolicy;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -59,19 +57,7 @@ class EscapeFuzzTest {
                 privateReal = root.resolve("private").toRealPath();
                 Path originRoot = EscapeCorpus.files(base.resolve("origin"));
                 originPrivate = originRoot.resolve("private");
-                HttpServer lax = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-                lax.createContext("/", x -> {
-                    Path file = EscapeCorpus.laxResolve(originRoot, x.getRequestURI().getRawPath());
-                    byte[] body = file == null ? null : Files.readAllBytes(file);
-                    x.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-                    if (body != null) {
-                        try (OutputStream o = x.getResponseBody()) {
-                            o.write(body);
-                        }
-                    }
-                    x.close();
-                });
-                lax.start();
+                HttpServer lax = EscapeCorpus.laxOrigin(originRoot);
                 folder = edge(EdgeConfig.builder().trust(TestKeys.RSA_ID, TestKeys.rsaPublic()).protect("/private/*")
                         .root(root), false);
                 proxy = edge(EdgeConfig.builder().trust(TestKeys.RSA_ID, TestKeys.rsaPublic()).protect("/private/*")
@@ -132,7 +118,7 @@ class EscapeFuzzTest {
 
     @FuzzTest(maxDuration = "30s") // the default when run alone; FuzzBudget sets the budget in mvn verify
     void rawRequests(byte[] raw) throws Exception {
-        if (raw.length == 0 || containsAny(raw, (byte) ' ', (byte) '\r', (byte) '\n')) {
+        if (raw.length == 0 || PathNormalisationFuzzTest.containsAny(raw, (byte) ' ', (byte) '\r', (byte) '\n')) {
             return; // bytes that split the request line are the parser's business, not the path's
         }
         Fixture f = Fixture.INSTANCE;
@@ -161,16 +147,5 @@ class EscapeFuzzTest {
         String body = r.getContent();
         PathNormalisationFuzzTest.check(body == null || !body.contains(EscapeCorpus.MARKER),
                 "protected bytes served (" + r.getStatus() + ") for " + new String(target, StandardCharsets.ISO_8859_1));
-    }
-
-    private static boolean containsAny(byte[] data, byte... bytes) {
-        for (byte d : data) {
-            for (byte b : bytes) {
-                if (d == b) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -193,7 +193,7 @@ class PathNormalisationFuzzTest {
         return s.chars().allMatch(c -> c < 0x80);
     }
 
-    private static boolean containsAny(byte[] data, byte... bytes) {
+    static boolean containsAny(byte[] data, byte... bytes) {
         for (byte d : data) {
             for (byte b : bytes) {
                 if (d == b) {
