@@ -1,5 +1,6 @@
 package dev.cfsign.edge;
 
+import dev.cfsign.CredentialSource;
 import dev.cfsign.DenialReason;
 import dev.cfsign.VerifiedRequest;
 import java.util.Locale;
@@ -32,7 +33,7 @@ record AccessDecision(Outcome outcome, String reason, String keyPairId, String s
         return new AccessDecision(Outcome.ALLOW, null, verified.keyPairId(), name(verified.source()));
     }
 
-    static AccessDecision deny(DenialReason reason, String keyPairId, Enum<?> source) {
+    static AccessDecision deny(DenialReason reason, String keyPairId, CredentialSource source) {
         return new AccessDecision(Outcome.DENY, reason.name(), keyPairId, source == null ? null : name(source));
     }
 
@@ -44,7 +45,7 @@ record AccessDecision(Outcome outcome, String reason, String keyPairId, String s
         request.setAttribute(ATTRIBUTE, this);
     }
 
-    private static String name(Enum<?> e) {
+    private static String name(CredentialSource e) {
         return e.name().toLowerCase(Locale.ROOT);
     }
 }

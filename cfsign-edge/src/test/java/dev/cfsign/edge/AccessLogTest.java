@@ -63,4 +63,19 @@ class AccessLogTest {
             }
         }
     }
+
+    @Test
+    void log_decisionFields_comeFromTheTypedDecision() throws Exception {
+        try (LocalEdge edge = new LocalEdge(EdgeConfig.builder().root(java.nio.file.Files.createTempDirectory("log"))
+                .trust(TestKeys.RSA_ID, TestKeys.rsaPublic()).protect("/private/*"))) {
+            edge.get("/public/../private/a.txt");
+            assertThat(edge.lastLogLine()).contains(" 400 ").endsWith(" REFUSED DOT_SEGMENT - -");
+            edge.get("/private/a.txt?Expires=1&Signature=abc&Key-Pair-Id=K2JCJMDEHXQW5F");
+            assertThat(edge.lastLogLine()).contains(" 403 ").matches(".* DENY [A-Z_]+ K2JCJMDEHXQW5F url");
+            edge.get("/public/a.txt");
+            assertThat(edge.lastLogLine()).contains(" 404 ").endsWith(" PUBLIC - - -");
+            edge.get("/__cfsign/health");
+            assertThat(edge.lastLogLine()).contains(" 200 ").endsWith(" PUBLIC - - -");
+        }
+    }
 }
