@@ -83,7 +83,8 @@ final class AccessLog implements RequestLog {
 
     private static boolean isLoggable(String name, String value) {
         switch (name) {
-            case "Expires": return !value.isEmpty() && value.length() <= 12 && value.chars().allMatch(Character::isDigit);
+            case "Expires": return !value.isEmpty() && value.length() <= 12
+                    && value.chars().allMatch(c -> c >= '0' && c <= '9');
             case "Key-Pair-Id": return SignedAccessHandler.loggableId(value).equals(value);
             case "Hash-Algorithm": return isToken(value, 16);
             default: return false;

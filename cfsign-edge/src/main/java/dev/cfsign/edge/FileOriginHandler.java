@@ -21,8 +21,8 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
  * Last-Modified with 304, Content-Type by extension — Jetty's {@link ResourceService} does the HTTP part — and
  * nothing else: no directory listings, no redirects to {@code dir/}, no index files.
  *
- * <p>The file is chosen from the request's {@link RequestTarget} (ambiguous paths never get here: 400), not from Jetty's
- * canonical path, and {@link #locate} names it by its real path below the root, so that a symbolic link cannot lend a
+ * <p>The file is chosen from the request's {@link RequestTarget} (ambiguous paths never get here: 400), not from
+ * Jetty's canonical path, and {@link #locate} names it by its real path below the root, so that a symbolic link cannot lend a
  * protected file another path: {@link SignedAccessHandler} authorizes both. The decoded path must have no empty,
  * {@code .} or {@code ..} segment, no backslash and no NUL, and its real path (symbolic links resolved) must be a
  * regular file inside the root's real path. Anything else is 404. Only that resolved file is handed to

@@ -31,10 +31,11 @@ import org.eclipse.jetty.util.Callback;
  * encoding (appended to the origin URL's path; ambiguous paths never get here: 400) and the raw query in its
  * original order <b>minus</b> CloudFront's signing parameters ({@code Expires}, {@code Policy}, {@code Signature},
  * {@code Key-Pair-Id}, {@code Hash-Algorithm}); the request headers (Range, If-None-Match, If-Modified-Since and the
- * rest) minus hop-by-hop headers (the fixed set and those named in {@code Connection}) and minus the {@code CloudFront-*} cookies; {@code X-Forwarded-For} with the viewer
- * IP. The origin sees its own host name in {@code Host}, as with CloudFront's default origin request. Credentials
- * therefore never reach the origin. What comes back: status, headers (minus hop-by-hop, the same way) and body, as is. Redirects
- * are relayed, not followed. An unreachable origin gives 502, a timeout 504.
+ * rest) minus hop-by-hop headers (the fixed set and those named in {@code Connection}) and minus the
+ * {@code CloudFront-*} cookies; {@code X-Forwarded-For} with the viewer IP. The origin sees its own host name in
+ * {@code Host}, as with CloudFront's default origin request. Credentials therefore never reach the origin. What comes
+ * back: status, headers (minus hop-by-hop, the same way) and body, as is. Redirects are relayed, not followed. An
+ * unreachable origin gives 502, a timeout 504.
  */
 final class ProxyOriginHandler extends OriginHandler {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",

@@ -6,11 +6,12 @@ import java.util.Locale;
 import org.eclipse.jetty.util.URIUtil;
 
 /**
- * A request path read once: as the viewer sent it ({@link #raw}, what a signature and CloudFront's path patterns see),
- * decoded ({@link #decoded}, the object's name: the file a folder origin serves) and in one canonical encoding
+ * A request path read once: as the viewer sent it ({@link #raw}, what a signature and CloudFront's path patterns
+ * see), decoded ({@link #decoded}, the object's name: the file a folder origin serves) and in one canonical encoding
  * ({@link #encoded}, what a proxy origin is sent). Only paths on which these three cannot disagree are readable:
- * every form that servers resolve differently — dot segments, {@code ;parameters}, encoded separators, empty segments,
- * control characters, bad or double percent-encoding — is refused, so the path that is authorized is the path whose bytes are served.
+ * every form that servers resolve differently — dot segments, {@code ;parameters}, encoded separators, empty
+ * segments, control characters, bad or double percent-encoding — is refused, so the path that is authorized is the
+ * path whose bytes are served.
  *
  * @param raw the path as received, percent-encoded
  * @param decoded the path with every escape decoded (UTF-8)
@@ -33,7 +34,7 @@ record RequestPath(String raw, String decoded, String encoded) {
     /** A refused path; no stack trace, as hostile clients make many. */
     static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
-        final transient Rule rule;
+        final Rule rule;
 
         Refused(Rule rule) {
             super(rule.name(), null, false, false);
