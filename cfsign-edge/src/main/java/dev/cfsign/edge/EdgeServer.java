@@ -141,7 +141,7 @@ public final class EdgeServer implements AutoCloseable {
         Handler origin = config.root().isPresent() ? new FileOriginHandler(config.root().get())
                 : new ProxyOriginHandler(config.origin().orElseThrow());
         SignedAccessHandler access = new SignedAccessHandler(config, origin);
-        server.setHandler(new UrlLimitHandler(new HealthHandler(access)));
+        server.setHandler(new UrlLimitHandler(new HealthHandler(new RequestTargetHandler(access))));
         server.setErrorHandler(new EdgeErrorHandler());
         server.setRequestLog(new AccessLog(config.accessLog()));
         return access;

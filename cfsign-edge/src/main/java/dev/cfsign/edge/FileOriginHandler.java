@@ -10,12 +10,10 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.http.content.ResourceHttpContent;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.ResourceService;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.URIUtil;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 
 /**
@@ -23,13 +21,14 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
  * Last-Modified with 304, Content-Type by extension — Jetty's {@link ResourceService} does the HTTP part — and
  * nothing else: no directory listings, no redirects to {@code dir/}, no index files.
  *
- * <p>Jetty's URI compliance already refuses {@code ..} segments, encoded dots and encoded slashes with 400. This
- * handler decides which file is served by itself, because Jetty's {@code ResourceHandler} follows symbolic links out
- * of the root: the decoded path must have no empty, {@code .} or {@code ..} segment, no backslash and no NUL, and its
- * real path (symbolic links resolved) must be a regular file inside the root's real path. Anything else is 404. Only
- * that resolved file is handed to {@link ResourceService}.
+ * <p>The file is chosen from the request's {@link RequestTarget} (ambiguous paths never get here: 400), not from
+ * Jetty's canonical path, and {@link #locate} names it by its real path below the root, so that a symbolic link cannot lend a
+ * protected file another path: {@link SignedAccessHandler} authorizes both. The decoded path must have no empty,
+ * {@code .} or {@code ..} segment, no backslash and no NUL, and its real path (symbolic links resolved) must be a
+ * regular file inside the root's real path. Anything else is 404. Only that resolved file is handed to
+ * {@link ResourceService}.
  */
-final class FileOriginHandler extends Handler.Abstract {
+final class FileOriginHandler extends OriginHandler {
     private final Path realRoot;
     private final ResourceService files = new ResourceService();
     private final MimeTypes mimeTypes = new MimeTypes();
@@ -62,12 +61,12 @@ final class FileOriginHandler extends Handler.Abstract {
             Response.writeError(request, response, callback, 405);
             return true;
         }
-        // Jetty's canonical path leaves unsafe characters such as %20 encoded: decode the rest here.
         Path file;
         try {
-            file = resolve(URIUtil.decodePath(Request.getPathInContext(request)));
-        } catch (IllegalArgumentException e) {
-            file = null;
+            file = RequestTarget.of(request, this).file();
+        } catch (RequestPath.Refused e) {
+            Response.writeError(request, response, callback, 400);
+            return true;
         }
         if (file == null) {
             Response.writeError(request, response, callback, 404);
@@ -77,6 +76,31 @@ final class FileOriginHandler extends Handler.Abstract {
         files.doGet(request, response, callback,
                 new ResourceHttpContent(ResourceFactory.root().newResource(file), type));
         return true;
+    }
+
+    @Override
+    RequestTarget locate(RequestPath path) {
+        Path file = resolve(path.decoded());
+        if (file == null) {
+            return RequestTarget.itself(path);
+        }
+        StringBuilder real = new StringBuilder();
+        for (Path name : realRoot.relativize(file)) {
+            real.append('/').append(name);
+        }
+        if (real.toString().equals(path.decoded())) {
+            return new RequestTarget(path, path, file);
+        }
+        try {
+            return new RequestTarget(path, RequestPath.ofDecoded(real.toString()), file);
+        } catch (RequestPath.Refused e) {
+            return RequestTarget.itself(path); // a link to a name no request could ask for: not found
+        }
+    }
+
+    @Override
+    String allowedMethods() {
+        return "GET, HEAD";
     }
 
     /** The regular file inside the root that {@code decodedPath} names, or null. */

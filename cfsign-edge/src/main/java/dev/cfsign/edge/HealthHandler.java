@@ -22,7 +22,7 @@ final class HealthHandler extends Handler.Wrapper {
         if (!HEALTH_PATH.equals(request.getHttpURI().getPath())) {
             return super.handle(request, response, callback);
         }
-        request.setAttribute(SignedAccessHandler.DECISION, "PUBLIC");
+        AccessDecision.PUBLIC.attach(request);
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +19,6 @@ import java.util.StringJoiner;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -27,15 +27,17 @@ import org.eclipse.jetty.util.Callback;
  * A reverse proxy to an HTTP origin, with the JDK's {@link HttpClient}: request and response bodies are streamed,
  * never held whole in memory.
  *
- * <p>What reaches the origin: the method, the raw path (appended to the origin URL's path) and the raw query in its
+ * <p>What reaches the origin: the method, the checked path of the request's {@link RequestTarget} in one canonical
+ * encoding (appended to the origin URL's path; ambiguous paths never get here: 400) and the raw query in its
  * original order <b>minus</b> CloudFront's signing parameters ({@code Expires}, {@code Policy}, {@code Signature},
  * {@code Key-Pair-Id}, {@code Hash-Algorithm}); the request headers (Range, If-None-Match, If-Modified-Since and the
- * rest) minus hop-by-hop headers and minus the {@code CloudFront-*} cookies; {@code X-Forwarded-For} with the viewer
- * IP. The origin sees its own host name in {@code Host}, as with CloudFront's default origin request. Credentials
- * therefore never reach the origin. What comes back: status, headers (minus hop-by-hop) and body, as is. Redirects
- * are relayed, not followed. An unreachable origin gives 502, a timeout 504.
+ * rest) minus hop-by-hop headers (the fixed set and those named in {@code Connection}) and minus the
+ * {@code CloudFront-*} cookies; {@code X-Forwarded-For} with the viewer IP. The origin sees its own host name in
+ * {@code Host}, as with CloudFront's default origin request. Credentials therefore never reach the origin. What comes
+ * back: status, headers (minus hop-by-hop, the same way) and body, as is. Redirects are relayed, not followed. An
+ * unreachable origin gives 502, a timeout 504.
  */
-final class ProxyOriginHandler extends Handler.Abstract {
+final class ProxyOriginHandler extends OriginHandler {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "trailers", "transfer-encoding", "upgrade");
     /** Headers the JDK client sets itself and refuses from callers. */
@@ -60,20 +62,20 @@ final class ProxyOriginHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String rawPath = request.getHttpURI().getPath();
         String query = withoutSigningParameters(request.getHttpURI().getQuery());
         URI target;
         try {
-            target = URI.create(origin + (rawPath == null || rawPath.isEmpty() ? "/" : rawPath)
+            target = URI.create(origin + RequestTarget.of(request, this).served().encoded()
                     + (query == null ? "" : "?" + query));
-        } catch (IllegalArgumentException e) {
+        } catch (RequestPath.Refused | IllegalArgumentException e) {
             Response.writeError(request, response, callback, 400);
             return true;
         }
         HttpRequest.Builder out = HttpRequest.newBuilder(target).method(request.getMethod(), body(request));
+        Set<String> hopByHop = hopByHop(request.getHeaders().getValuesList(HttpHeader.CONNECTION));
         for (HttpField f : request.getHeaders()) {
             String name = f.getName().toLowerCase(Locale.ROOT);
-            if (HOP_BY_HOP.contains(name) || CLIENT_MANAGED.contains(name) || name.equals("x-forwarded-for")) {
+            if (hopByHop.contains(name) || CLIENT_MANAGED.contains(name) || name.equals("x-forwarded-for")) {
                 continue;
             }
             if (f.getHeader() == HttpHeader.COOKIE) {
@@ -105,9 +107,10 @@ final class ProxyOriginHandler extends Handler.Abstract {
             return true;
         }
         response.setStatus(answer.statusCode());
+        Set<String> answerHopByHop = hopByHop(answer.headers().allValues("Connection"));
         for (Map.Entry<String, List<String>> h : answer.headers().map().entrySet()) {
             String name = h.getKey();
-            if (name.startsWith(":") || HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+            if (name.startsWith(":") || answerHopByHop.contains(name.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             for (String v : h.getValue()) {
@@ -122,6 +125,30 @@ final class ProxyOriginHandler extends Handler.Abstract {
         }
         callback.succeeded();
         return true;
+    }
+
+    @Override
+    RequestTarget locate(RequestPath path) {
+        return RequestTarget.itself(path);
+    }
+
+    @Override
+    String allowedMethods() {
+        return "GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE";
+    }
+
+    /** The fixed hop-by-hop headers plus those a {@code Connection} header names (RFC 9110 §7.6.1), lower case. */
+    static Set<String> hopByHop(List<String> connectionValues) {
+        if (connectionValues.isEmpty()) {
+            return HOP_BY_HOP;
+        }
+        Set<String> names = new HashSet<>(HOP_BY_HOP);
+        for (String value : connectionValues) {
+            for (String token : value.split(",")) {
+                names.add(token.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
     }
 
     private static HttpRequest.BodyPublisher body(Request request) {

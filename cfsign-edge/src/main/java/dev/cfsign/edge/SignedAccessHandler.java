@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -35,19 +34,17 @@ import org.eclipse.jetty.util.Callback;
  * {@link CloudFrontError} — and the origin is never called. The precise reason goes to the access log only (and, with
  * the explain flag, to an {@code X-Cfsign-Denial} header); never the signature.
  *
- * <p>Behavior selection is fail-safe: the path counts as protected when either its raw (percent-encoded) form or its
- * decoded form matches a behavior that requires a signature, so {@code /%70rivate/x} cannot slip past
- * {@code /private/*}.
+ * <p>What is authorized is the request's {@link RequestTarget}, read once: an ambiguous path (dot segments,
+ * {@code ;parameters}, encoded separators, ...) gets 400 before anything else, and when the origin would send the bytes
+ * of another path (a symbolic link below a folder root), that path is authorized too, with the same credentials. A
+ * path counts as protected when its raw (percent-encoded), decoded or forwarded form matches a behavior that requires
+ * a signature, so {@code /%70rivate/x} cannot slip past {@code /private/*}.
  *
  * @since 0.1
  */
 public class SignedAccessHandler extends Handler.Wrapper {
     /** Request attribute holding the {@link VerifiedRequest} of an allowed request. */
     public static final String VERIFIED_REQUEST = VerifiedRequest.class.getName();
-    static final String DECISION = "dev.cfsign.edge.decision";
-    static final String REASON = "dev.cfsign.edge.reason";
-    static final String KEY_PAIR_ID = "dev.cfsign.edge.keyPairId";
-    static final String SOURCE = "dev.cfsign.edge.source";
     static final String DENIAL_HEADER = "X-Cfsign-Denial";
 
     private final EdgeConfig config;
@@ -76,66 +73,75 @@ public class SignedAccessHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        HttpURI uri = request.getHttpURI();
-        String rawPath = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
-        String decodedPath = decodedPath(uri);
-        if (!requiresSignature(rawPath, decodedPath)) {
-            request.setAttribute(DECISION, "PUBLIC");
-            return super.handle(request, response, callback);
-        }
-        ViewerRequest viewer;
+        RequestTarget target;
         try {
-            viewer = viewerRequest(request, rawPath, uri.getQuery());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // An unusable Host header: CloudFront answers 400 before any signature check.
+            target = RequestTarget.of(request, getDescendant(OriginHandler.class));
+        } catch (RequestPath.Refused e) {
+            AccessDecision.refused(e.rule).attach(request);
             Response.writeError(request, response, callback, 400);
             return true;
         }
-        String key = cache == null ? null : VerificationCache.key(viewer);
-        VerifiedRequest verified = key == null ? null : cache.get(key);
-        if (verified != null) {
-            cacheHits.incrementAndGet();
-        } else {
-            verifications.incrementAndGet();
-            VerificationResult result = verifier.check(viewer);
-            if (!result.isAllowed()) {
-                DenialReason reason = result.denialReason().orElseThrow();
-                request.setAttribute(DECISION, "DENY");
-                request.setAttribute(REASON, reason.name());
-                SignedRequestParts parts = SignedRequestParts.parseUnverified(viewer);
-                parts.keyPairId().map(SignedAccessHandler::loggableId).ifPresent(id -> request.setAttribute(KEY_PAIR_ID, id));
-                if (parts.hasCredentials()) {
-                    request.setAttribute(SOURCE, parts.source().name().toLowerCase(java.util.Locale.ROOT));
-                }
-                deny(response, callback, reason, config.explain());
+        VerifiedRequest verified = null;
+        for (RequestPath path : target.paths()) {
+            if (!requiresSignature(path)) {
+                continue;
+            }
+            ViewerRequest viewer;
+            try {
+                viewer = viewerRequest(request, path.raw(), request.getHttpURI().getQuery());
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                // An unusable Host header: CloudFront answers 400 before any signature check.
+                Response.writeError(request, response, callback, 400);
                 return true;
             }
-            verified = result.verifiedRequest().orElseThrow();
-            if (cache != null) {
-                cache.put(key, verified);
+            verified = verifyOrDeny(request, response, callback, viewer);
+            if (verified == null) {
+                return true;
             }
         }
-        request.setAttribute(DECISION, "ALLOW");
-        request.setAttribute(KEY_PAIR_ID, verified.keyPairId());
-        request.setAttribute(SOURCE, verified.source().name().toLowerCase(java.util.Locale.ROOT));
-        request.setAttribute(VERIFIED_REQUEST, verified);
+        if (verified == null) {
+            AccessDecision.PUBLIC.attach(request);
+        } else {
+            AccessDecision.allow(verified).attach(request);
+            request.setAttribute(VERIFIED_REQUEST, verified);
+        }
         return super.handle(request, response, callback);
     }
 
-    private static String decodedPath(HttpURI uri) {
-        try {
-            return uri.getDecodedPath();
-        } catch (RuntimeException e) {
+    /** The verified request (from the cache when it holds one), or null once the denial is written. */
+    private VerifiedRequest verifyOrDeny(Request request, Response response, Callback callback, ViewerRequest viewer) {
+        String key = cache == null ? null : VerificationCache.key(viewer);
+        VerifiedRequest known = key == null ? null : cache.get(key);
+        if (known != null) {
+            cacheHits.incrementAndGet();
+            return known;
+        }
+        verifications.incrementAndGet();
+        VerificationResult result = verifier.check(viewer);
+        if (!result.isAllowed()) {
+            DenialReason reason = result.denialReason().orElseThrow();
+            denial(reason, viewer).attach(request);
+            deny(response, callback, reason, config.explain());
             return null;
         }
+        VerifiedRequest verified = result.verifiedRequest().orElseThrow();
+        if (cache != null) {
+            cache.put(key, verified);
+        }
+        return verified;
     }
 
-    private boolean requiresSignature(String rawPath, String decodedPath) {
-        if (config.behaviorFor(rawPath).requiresSignature()) {
-            return true;
-        }
-        return decodedPath != null && !decodedPath.equals(rawPath)
-                && config.behaviorFor(decodedPath).requiresSignature();
+    private static AccessDecision denial(DenialReason reason, ViewerRequest viewer) {
+        SignedRequestParts parts = SignedRequestParts.parseUnverified(viewer);
+        String keyPairId = parts.keyPairId().map(SignedAccessHandler::loggableId).orElse(null);
+        return AccessDecision.deny(reason, keyPairId, parts.hasCredentials() ? parts.source() : null);
+    }
+
+    /** Fail-safe: protected when the raw, decoded or forwarded form of the path hits a signed behavior. */
+    private boolean requiresSignature(RequestPath path) {
+        return config.behaviorFor(path.raw()).requiresSignature()
+                || config.behaviorFor(path.decoded()).requiresSignature()
+                || config.behaviorFor(path.encoded()).requiresSignature();
     }
 
     private ViewerRequest viewerRequest(Request request, String rawPath, String rawQuery) {

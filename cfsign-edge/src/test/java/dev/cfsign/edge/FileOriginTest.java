@@ -118,8 +118,12 @@ class FileOriginTest {
     }
 
     @Test
-    void get_symlinkInsideRootToInside_served() throws Exception {
-        assertThat(edge.get(signed("/alias.mp4")).getContentBytes()).isEqualTo(video);
+    void get_symlinkInsideRoot_servedOnlyWhenTheGrantCoversItsTarget() throws Exception {
+        assertThat(edge.get("/alias.mp4?" + anyPath).getContentBytes()).isEqualTo(video);
+        HttpTester.Response aliasOnly = edge.get(signed("/alias.mp4"));
+        assertThat(aliasOnly.getStatus()).isEqualTo(403);
+        assertThat(edge.lastLogLine()).contains(" DENY ");
+        assertThat(aliasOnly.getContent()).doesNotContain(new String(video, 0, 64, java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     @Test
