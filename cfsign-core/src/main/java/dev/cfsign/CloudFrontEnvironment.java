@@ -97,7 +97,7 @@ public final class CloudFrontEnvironment {
             try {
                 key = SigningKey.fromPem(rawKey);
             } catch (KeyFormatException e) {
-                problems.add(new ConfigurationException.Problem(PRIVATE_KEY, e.getMessage()));
+                problems.add(ConfigurationException.Problem.of(PRIVATE_KEY, e));
             }
         }
 
@@ -110,7 +110,7 @@ public final class CloudFrontEnvironment {
                     key.checkMatches(pub);
                 }
             } catch (KeyFormatException e) {
-                problems.add(new ConfigurationException.Problem(PUBLIC_KEY, e.getMessage()));
+                problems.add(ConfigurationException.Problem.of(PUBLIC_KEY, e));
             }
         }
 

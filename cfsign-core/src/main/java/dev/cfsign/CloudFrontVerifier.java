@@ -325,7 +325,7 @@ public final class CloudFrontVerifier {
         /** @throws IllegalStateException when no key is trusted */
         public CloudFrontVerifier build() {
             if (keys.build().size() == 0) {
-                throw new IllegalStateException("Trust at least one key: trust(keyPairId, verificationKey)");
+                throw new IncompleteSetupException("A verifier needs a trusted key.", Remedy.TRUST_A_KEY);
             }
             return new CloudFrontVerifier(this);
         }

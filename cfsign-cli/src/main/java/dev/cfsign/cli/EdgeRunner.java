@@ -1,5 +1,6 @@
 package dev.cfsign.cli;
 
+import dev.cfsign.IncompleteSetupException;
 import dev.cfsign.edge.Demo;
 import dev.cfsign.edge.EdgeConfig;
 import dev.cfsign.edge.EdgeMain;
@@ -32,6 +33,8 @@ final class EdgeRunner {
         EdgeConfig config;
         try {
             config = EdgeMain.parseServe(edgeArguments, env, accessLog);
+        } catch (IncompleteSetupException e) {
+            throw new CliException(ExitCodes.USAGE, CliWording.message(e) + " (cfsign serve --help lists the options)");
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage() + " (cfsign serve --help lists the options)");
         }

@@ -65,7 +65,7 @@ final class TargetOptions {
         try {
             return ObjectUrl.normalizeBase(value);
         } catch (SigningException e) {
-            throw CliException.config(source + ": " + e.getMessage());
+            throw CliException.config(source + ": " + CliWording.message(e));
         }
     }
 
