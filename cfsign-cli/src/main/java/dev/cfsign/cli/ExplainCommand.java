@@ -40,8 +40,8 @@ final class ExplainCommand implements Callable<Integer> {
                 .build();
         SignedUrlDiagnosis.Finding f = diagnosis.diagnose(request.request());
         PrintWriter out = spec.commandLine().getOut();
-        out.println(f.isOk() ? "OK: " + Redact.oneLine(f.explanation())
-                : f.problem() + ": " + Redact.oneLine(f.explanation()));
+        // Line by line: the resource view is two aligned lines with a caret under the first difference.
+        out.println((f.isOk() ? "OK" : f.problem()) + ": " + Redact.lines(f.explanation()));
         out.flush();
         if (!f.isOk()) {
             spec.commandLine().getErr().println("cfsign: error: CloudFront would deny it: " + f.problem());
