@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code cfsign env}: the AWS_CLOUDFRONT_* variables for a key pair, one line each, ready to paste. */
 @Command(name = "env", mixinStandardHelpOptions = true,
-        description = {"Print the AWS_CLOUDFRONT_* variables for a key pair, each value on one line (PEM newlines as"
-            + " literal \\n, which cfsign and the seed recipe read back).",
+        description = {"Print the AWS_CLOUDFRONT_* variables for a key pair, each value on one line.",
+            "PEM newlines become a literal \\n, which cfsign and the seed recipe read back.",
             "Reads --private-key FILE (and --public-key FILE, checked to match; derived if absent) or makes a new pair"
             + " with --generate.",
             "A PEM private key keeps its form: PKCS#1 (BEGIN RSA PRIVATE KEY) stays PKCS#1 and SEC1 (BEGIN EC PRIVATE"

@@ -7,6 +7,7 @@ import dev.cfsign.SigningException;
 import dev.cfsign.keys.KeyFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -65,10 +66,14 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("cfsign: error: " + Redact.oneLine(PassphraseOptions.isPassphraseOption(ex.getArgSpec())
-                ? PassphraseOptions.NO_VALUE : ex.getMessage()));
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        // One line, as every error: the message, picocli's suggestions (Did you mean …?) and where the help is.
+        StringWriter suggestions = new StringWriter();
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, new PrintWriter(suggestions));
+        String message = PassphraseOptions.isPassphraseOption(ex.getArgSpec()) ? PassphraseOptions.NO_VALUE
+                : ex.getMessage();
+        String suggested = suggestions.toString().replaceAll("\\s+", " ").strip();
+        err.println("cfsign: error: " + Redact.oneLine(message + (suggested.isEmpty() ? "" : "; " + suggested))
+                + " (" + cl.getCommandSpec().qualifiedName() + " --help lists the options)");
         if (debugRequested(cl.getParseResult())) {
             printDebug(err, ex);
         }

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code cfsign policy}: the exact policy JSON that {@code sign} (or {@code cookies}) would sign. */
 @Command(name = "policy", mixinStandardHelpOptions = true,
-        description = {"Print the exact policy JSON that would be signed, byte for byte (no trailing newline),",
-            "so it can be piped to openssl or compared. --pretty indents it for reading.",
+        description = {"Print the exact policy JSON that would be signed, byte for byte.",
+            "No trailing newline, so it can be piped to openssl or compared; --pretty indents it for reading.",
             "Takes the same policy options as sign; needs no key."},
         sortOptions = false)
 final class PolicyCommand implements Callable<Integer> {

@@ -6,7 +6,7 @@ import dev.cfsign.keys.VerificationKey;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,9 +35,10 @@ final class TrustOptions {
     @Option(names = "--key-pair-id", paramLabel = "ID", description = "The key pair ID that --public-key is under.")
     String keyPairId;
 
+    /** A list, not a map: picocli's map would keep only the last of two keys given for one ID. */
     @Option(names = "--trust", paramLabel = "ID=FILE", description = "Another trusted key of the key group;"
-            + " repeatable.")
-    Map<String, Path> trust;
+            + " repeatable, once per key pair ID.")
+    List<String> trust;
 
     TrustedKeys trusted() {
         if ((publicKey == null) != (keyPairId == null)) {
@@ -48,7 +49,20 @@ final class TrustOptions {
             b.add(keyPairId, KeyFiles.publicKey(publicKey));
         }
         if (trust != null) {
-            trust.forEach((id, file) -> b.add(id, KeyFiles.publicKey(file)));
+            for (String t : trust) {
+                int eq = t.indexOf('=');
+                if (eq <= 0 || eq == t.length() - 1) {
+                    throw new ParameterException(mixee.commandLine(), "--trust takes ID=FILE, e.g."
+                            + " K2JCJMDEHXQW5F=public_key.pem.");
+                }
+                String id = t.substring(0, eq);
+                try {
+                    b.add(id, KeyFiles.publicKey(Path.of(t.substring(eq + 1))));
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(mixee.commandLine(), "--trust " + Redact.oneLine(id) + "=…: "
+                            + e.getMessage() + ". Give each key pair ID once; every key of a key group has its own ID.");
+                }
+            }
         }
         TrustedKeys keys = b.build();
         if (keys.size() == 0) {
