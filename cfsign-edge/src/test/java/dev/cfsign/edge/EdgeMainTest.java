@@ -158,7 +158,7 @@ class EdgeMainTest {
         assertThat(EdgeMain.run(new String[] {"fly"}, o, e, Map.of())).isEqualTo(EdgeMain.USAGE);
         assertThat(EdgeMain.run(new String[] {"serve", "--root", dir.toString()}, o, e, Map.of()))
                 .isEqualTo(EdgeMain.USAGE);
-        assertThat(err.toString()).contains("Trust at least one public key");
+        assertThat(err.toString()).contains("No public key is trusted");
         assertThat(EdgeMain.run(new String[] {"serve", "--root", dir.toString(), "--bogus", "1"}, o, e, Map.of()))
                 .isEqualTo(EdgeMain.USAGE);
         Path notAKey = dir.resolve("nope.pem");
