@@ -24,6 +24,7 @@ public final class ConfigurationException extends CloudFrontSigningException {
      * library wording.
      */
     public record Problem(String variable, String message, Remedy remedy) {
+        /** A problem without a remedy: {@code message} says everything. */
         public Problem(String variable, String message) {
             this(variable, message, null);
         }

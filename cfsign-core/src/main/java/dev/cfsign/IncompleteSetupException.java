@@ -6,7 +6,7 @@ import java.util.Objects;
  * A builder's {@code build()} was called before the setup was complete (no trusted key, nowhere to serve from). The
  * message ends with the {@link #remedy()}'s {@linkplain Remedy#advice() library wording}.
  *
- * @since 0.2
+ * @since 0.1
  */
 public final class IncompleteSetupException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
@@ -14,6 +14,7 @@ public final class IncompleteSetupException extends IllegalStateException {
     private final String problem;
     private final Remedy remedy;
 
+    /** What is missing ({@code problem}, a sentence) and how to fix it. */
     public IncompleteSetupException(String problem, Remedy remedy) {
         super(problem + " " + remedy.advice());
         this.problem = problem;

@@ -7,7 +7,7 @@ package dev.cfsign;
  * {@link #advice()}, the library's wording; another interface shows {@link CloudFrontSigningException#problem()} and
  * its own wording for the constant instead.
  *
- * @since 0.2
+ * @since 0.1
  */
 public enum Remedy {
     /** Key text that is a file path: load the private key file. */

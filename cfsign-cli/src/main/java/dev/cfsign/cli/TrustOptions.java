@@ -77,7 +77,12 @@ final class TrustOptions {
     }
 
     ViewerRequest request() {
-        ViewerRequest.Builder b = ViewerRequest.builder().url(url);
+        ViewerRequest.Builder b;
+        try {
+            b = ViewerRequest.builder().url(url);
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalid(e.getMessage() + " (give the whole URL the viewer requests, quoted).");
+        }
         if (cookie != null) {
             b.cookieHeader(cookie);
         }

@@ -24,6 +24,17 @@ class NoSurprisesTest {
         assertThat(env.exit()).isEqualTo(ExitCodes.INVALID);
     }
 
+    /** verify and explain have no object keys: a URL without its scheme is a plain, typed error (was "internal"). */
+    @Test
+    void verifyAndExplain_urlWithoutScheme_sayWhatIsWrong() {
+        for (String command : List.of("verify", "explain")) {
+            Cli.Result r = run(command, "--public-key", Cli.RSA_PUBLIC_PEM.toString(), "--key-pair-id", Cli.KEY_ID,
+                    "cdn.example.com/videos/a.mp4");
+            assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.INVALID);
+            assertThat(r.err()).contains("https://").doesNotContain("internal error").hasLineCount(1);
+        }
+    }
+
     @Test
     void objectKeys_includingAHostLikeFolderAfterASlash_stillSign() {
         for (String key : List.of("videos/a.mp4", "v1.2/a.mp4", "/cdn.example.com/videos/a.mp4", "a.mp4")) {
