@@ -82,6 +82,7 @@ final class PassphraseOptions {
     }
 
     private RuntimeException usage(String message) {
-        return mixee != null ? new ParameterException(mixee.commandLine(), message) : new IllegalArgumentException(message);
+        return mixee != null ? new ParameterException(mixee.commandLine(), message)
+                : new IllegalArgumentException(message);
     }
 }

@@ -60,7 +60,8 @@ final class TrustOptions {
                     b.add(id, KeyFiles.publicKey(Path.of(t.substring(eq + 1))));
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(mixee.commandLine(), "--trust " + Redact.oneLine(id) + "=…: "
-                            + e.getMessage() + ". Give each key pair ID once; every key of a key group has its own ID.");
+                            + e.getMessage() + ". Give each key pair ID once; every key of a key group has its own"
+                            + " ID.");
                 }
             }
         }
