@@ -206,7 +206,7 @@ public final class CloudFrontEnvironment {
             try {
                 key = SigningKey.fromPem(rawKey);
             } catch (KeyFormatException e) {
-                problems.add(new ConfigurationException.Problem(PRIVATE_KEY, e.getMessage()));
+                problems.add(ConfigurationException.Problem.of(PRIVATE_KEY, e));
             }
         }
 
@@ -218,7 +218,7 @@ public final class CloudFrontEnvironment {
                     key.checkMatches(pub);
                 }
             } catch (KeyFormatException e) {
-                problems.add(new ConfigurationException.Problem(PUBLIC_KEY, e.getMessage()));
+                problems.add(ConfigurationException.Problem.of(PUBLIC_KEY, e));
             }
         }
         VerificationKey verifying = pub != null ? pub : key == null ? null : key.verificationKey().orElse(null);

@@ -195,8 +195,8 @@ public final class CloudFrontSigner {
     public SignedCookies signCookies(CustomPolicy policy) {
         Objects.requireNonNull(policy, "policy");
         if (policy.resource().isEmpty()) {
-            throw new SigningException(SigningException.Reason.INVALID_RESOURCE, "Signed cookies need a policy resource:"
-                    + " set CustomPolicy.builder().resource(\"https://cdn.example.com/videos/*\").");
+            throw new SigningException(SigningException.Reason.INVALID_RESOURCE, "Signed cookies need a policy resource.",
+                    Remedy.SET_POLICY_RESOURCE);
         }
         CustomPolicy p = rounded(policy);
         requireFuture(p.expiresAt());
@@ -329,8 +329,7 @@ public final class CloudFrontSigner {
         UrlChecks.Target t = UrlChecks.forSigning(url);
         if (t.url().indexOf('*') >= 0) {
             throw new SigningException(SigningException.Reason.WILDCARD_IN_CANNED_POLICY, "A canned policy grants one"
-                    + " exact URL, so it cannot hold the wildcard '*'. For a folder, sign with a custom policy"
-                    + " (CustomPolicy.builder().resource(\"https://host/folder/*\")); for a literal '*', encode it as %2A.");
+                    + " exact URL, so it cannot hold the wildcard '*'.", Remedy.USE_CUSTOM_POLICY_FOR_WILDCARD);
         }
         return t;
     }

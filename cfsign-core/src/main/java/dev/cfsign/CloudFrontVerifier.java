@@ -121,30 +121,30 @@ public final class CloudFrontVerifier {
                         + " CloudFront-* cookies.");
             }
         }
-        String where = source == CredentialSource.URL ? "The URL" : "The cookies";
+        String where = source == CredentialSource.URL ? "The URL carries" : "The cookies carry";
         String prefix = source == CredentialSource.URL ? "" : SigningParameters.COOKIE_PREFIX;
         if (p.duplicate != null) {
-            return deny(DenialReason.DUPLICATE_PARAMETER, where + " carry the parameter " + p.duplicate + " twice.");
+            return deny(DenialReason.DUPLICATE_PARAMETER, where + " the parameter " + p.duplicate + " twice.");
         }
         if (p.keyPairId == null || p.keyPairId.isEmpty()) {
-            return deny(DenialReason.MISSING_KEY_PAIR_ID, where + " carry no " + prefix + "Key-Pair-Id (or an empty one).");
+            return deny(DenialReason.MISSING_KEY_PAIR_ID, where + " no " + prefix + "Key-Pair-Id (or an empty one).");
         }
         if (p.expires != null && p.policy != null) {
-            return deny(DenialReason.BOTH_EXPIRES_AND_POLICY, where + " carry both " + prefix + "Expires and " + prefix
+            return deny(DenialReason.BOTH_EXPIRES_AND_POLICY, where + " both " + prefix + "Expires and " + prefix
                     + "Policy; CloudFront takes exactly one of them.");
         }
         if (p.expires == null && p.policy == null) {
-            return deny(DenialReason.MISSING_EXPIRES_OR_POLICY, where + " carry neither " + prefix + "Expires (canned"
+            return deny(DenialReason.MISSING_EXPIRES_OR_POLICY, where + " neither " + prefix + "Expires (canned"
                     + " policy) nor " + prefix + "Policy (custom policy).");
         }
         if (p.signature == null || p.signature.isEmpty()) {
-            return deny(DenialReason.MISSING_SIGNATURE, where + " carry no " + prefix + "Signature (or an empty one).");
+            return deny(DenialReason.MISSING_SIGNATURE, where + " no " + prefix + "Signature (or an empty one).");
         }
         HashAlgorithm hash = HashAlgorithm.SHA1;
         if (p.hashAlgorithm != null) {
             hash = HashAlgorithm.fromParameterValue(p.hashAlgorithm).orElse(null);
             if (hash == null) {
-                return deny(DenialReason.UNSUPPORTED_HASH_ALGORITHM, where + " carry an unknown " + prefix
+                return deny(DenialReason.UNSUPPORTED_HASH_ALGORITHM, where + " an unknown " + prefix
                         + "Hash-Algorithm; CloudFront knows SHA1 and SHA256.");
             }
         }
@@ -325,7 +325,7 @@ public final class CloudFrontVerifier {
         /** @throws IllegalStateException when no key is trusted */
         public CloudFrontVerifier build() {
             if (keys.build().size() == 0) {
-                throw new IllegalStateException("Trust at least one key: trust(keyPairId, verificationKey)");
+                throw new IncompleteSetupException("A verifier needs a trusted key.", Remedy.TRUST_A_KEY);
             }
             return new CloudFrontVerifier(this);
         }

@@ -18,11 +18,25 @@ public final class ConfigurationException extends CloudFrontSigningException {
         INVALID_CONFIGURATION
     }
 
-    /** One variable and what is wrong with it. Never contains the variable's value when it may be secret. */
-    public record Problem(String variable, String message) {
+    /**
+     * One variable and what is wrong with it. Never contains the variable's value when it may be secret. With a
+     * {@code remedy} (may be null), {@code message} is the problem alone and {@link #toString()} adds the remedy's
+     * library wording.
+     */
+    public record Problem(String variable, String message, Remedy remedy) {
+        /** A problem without a remedy: {@code message} says everything. */
+        public Problem(String variable, String message) {
+            this(variable, message, null);
+        }
+
+        /** The problem {@code e} found in {@code variable}, keeping its remedy. */
+        public static Problem of(String variable, CloudFrontSigningException e) {
+            return new Problem(variable, e.problem(), e.remedy().orElse(null));
+        }
+
         @Override
         public String toString() {
-            return variable + ": " + message;
+            return variable + ": " + message + (remedy == null ? "" : " " + remedy.advice());
         }
     }
 

@@ -333,8 +333,16 @@ public final class SignedUrlDiagnosis {
                 + other + ":// does not work over " + r.scheme() + "://; sign the URL with the scheme viewers use.");
         String decoded = percentDecode(r.rawPath());
         if (!decoded.equals(r.rawPath())) {
-            out.put(r.scheme() + "://" + r.authority() + decoded + qs, "Hint: percent-encoding differs. The path was"
-                    + " signed unencoded but requested encoded; percent-encode the URL (a space is %20) before signing.");
+            out.put(r.scheme() + "://" + r.authority() + decoded + qs, encodesOnlyUnreserved(r.rawPath())
+                    ? "Hint: percent-encoding differs. The request encodes characters that were signed as they are"
+                    + " (like %2E for '.'), which never need encoding: request the URL exactly as it was signed."
+                    : "Hint: percent-encoding differs. The path was signed unencoded but requested encoded;"
+                    + " percent-encode the URL (a space is %20) before signing.");
+        }
+        if (r.rawPath().indexOf(' ') >= 0) {
+            out.put(r.scheme() + "://" + r.authority() + r.rawPath().replace(" ", "%20") + qs, "Hint: the URL given"
+                    + " here has a literal space where %20 was signed. Browsers send a space as %20, so check the URL"
+                    + " as it is sent: with %20 (and quoted in a shell).");
         }
         if (r.rawPath().contains("+")) {
             out.put(r.scheme() + "://" + r.authority() + r.rawPath().replace("+", "%20") + qs, "Hint: percent-encoding"
@@ -376,6 +384,22 @@ public final class SignedUrlDiagnosis {
             }
         }
         return out;
+    }
+
+    /** True when every %XX in {@code raw} stands for a letter, digit, '-', '.', '_' or '~' (RFC 3986 unreserved). */
+    private static boolean encodesOnlyUnreserved(String raw) {
+        for (int i = raw.indexOf('%'); i >= 0 && i + 2 < raw.length(); i = raw.indexOf('%', i + 1)) {
+            int c;
+            try {
+                c = Integer.parseInt(raw.substring(i + 1, i + 3), 16);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+            if (!(Character.isLetterOrDigit(c) && c < 0x80 || c == '-' || c == '.' || c == '_' || c == '~')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String safeName(String param) {

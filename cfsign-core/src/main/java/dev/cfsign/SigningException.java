@@ -50,6 +50,12 @@ public final class SigningException extends CloudFrontSigningException {
         this.reason = reason;
     }
 
+    /** A failure whose message is {@code problem} followed by the remedy's library wording. */
+    public SigningException(Reason reason, String problem, Remedy remedy) {
+        super(problem, remedy, null);
+        this.reason = reason;
+    }
+
     @Override
     public Reason reason() {
         return reason;

@@ -1,6 +1,7 @@
 package dev.cfsign.cli;
 
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,7 +76,11 @@ public final class CfsignCommand implements Runnable {
 
     /** Runs the command for {@code args} and exits with its code. */
     static void runAndExit(Context context, String... args) {
-        System.exit(commandLine(context, args).execute(args));
+        CommandLine cl = commandLine(context, args);
+        Charset charset = ConsoleText.consoleCharset();
+        cl.setOut(ConsoleText.writer(System.out, charset));
+        cl.setErr(ConsoleText.writer(System.err, charset));
+        System.exit(cl.execute(args));
     }
 
     /**
@@ -100,8 +105,8 @@ public final class CfsignCommand implements Runnable {
             }
             cl.addSubcommand(new CommandLine.HelpCommand());
             CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-            completion.getCommandSpec().usageMessage()
-                    .description("Print a bash/zsh completion script: source <(cfsign completion)");
+            completion.getCommandSpec().name("completion").usageMessage()
+                    .description("Print a bash/zsh completion script.", "Load it with: source <(cfsign completion)");
             cl.addSubcommand("completion", completion);
         }
         ErrorHandler errors = new ErrorHandler();

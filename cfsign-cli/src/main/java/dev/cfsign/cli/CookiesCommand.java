@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code cfsign cookies}: signed cookies for one URL (canned) or a wildcard resource (custom). */
 @Command(name = "cookies", mixinStandardHelpOptions = true,
-        description = {"Sign cookies and print their Set-Cookie values, one per line (or a JSON object).",
+        description = {"Sign cookies and print their Set-Cookie values.",
+            "One per line, or a JSON object with --format json.",
             "Canned: one exact URL. For many files, use --policy-resource 'https://cdn.example.com/videos/*'.",
             "The cookies must reach the CloudFront host: set --domain to a domain that covers it."},
         sortOptions = false)

@@ -9,10 +9,12 @@ import java.io.StringWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,9 +22,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code cfsign env}: the AWS_CLOUDFRONT_* variables for a key pair, one line each, ready to paste. */
 @Command(name = "env", mixinStandardHelpOptions = true,
-        description = {"Print the AWS_CLOUDFRONT_* variables for a key pair, each value on one line (PEM newlines as",
-            "literal \\n, which cfsign and the seed recipe read back). Reads --private-key FILE (and --public-key FILE,",
-            "checked to match; derived if absent) or makes a new pair with --generate."},
+        description = {"Print the AWS_CLOUDFRONT_* variables for a key pair, each value on one line.",
+            "PEM newlines become a literal \\n, which cfsign and the seed recipe read back.",
+            "Reads --private-key FILE (and --public-key FILE, checked to match; derived if absent) or makes a new pair"
+            + " with --generate.",
+            "A PEM private key keeps its form: PKCS#1 (BEGIN RSA PRIVATE KEY) stays PKCS#1 and SEC1 (BEGIN EC PRIVATE"
+            + " KEY) stays SEC1, for apps that load only that form; --pkcs8 converts it. DER, encrypted and generated"
+            + " keys are written as PKCS#8 (BEGIN PRIVATE KEY)."},
         sortOptions = false)
 final class EnvCommand implements Callable<Integer> {
     /** Output forms. Lower-case constants: they are the values users type. */
@@ -42,6 +48,12 @@ final class EnvCommand implements Callable<Integer> {
     @Option(names = "--public-key", paramLabel = "FILE",
             description = "Public key file; must belong to the private key. Default: derived from it.")
     Path publicKey;
+
+    @Mixin
+    PassphraseOptions passphrase;
+
+    @Option(names = "--pkcs8", description = "Write the private key as PKCS#8 (BEGIN PRIVATE KEY) whatever its form.")
+    boolean pkcs8;
 
     @Option(names = "--generate", description = "Make a new key pair instead of reading files.")
     boolean generate;
@@ -85,7 +97,16 @@ final class EnvCommand implements Callable<Integer> {
         if (write != null && !force && Files.exists(write)) {
             throw new FileAlreadyExistsException(write.toString());
         }
-        SigningKey key = generate ? SigningKey.generate(type.keyType) : KeyFiles.privateKey(privateKey);
+        if (generate && passphrase.given()) {
+            throw new ParameterException(spec.commandLine(), "The --passphrase options are for an encrypted"
+                    + " --private-key FILE, not --generate.");
+        }
+        char[] secret = passphrase.read(((CfsignCommand) spec.root().userObject()).context());
+        SigningKey key = generate ? SigningKey.generate(type.keyType)
+                : secret == null ? KeyFiles.privateKey(privateKey) : KeyFiles.privateKey(privateKey, secret);
+        if (secret != null) {
+            Arrays.fill(secret, '\0');
+        }
         VerificationKey pub;
         if (publicKey != null) {
             pub = KeyFiles.publicKey(publicKey);
@@ -98,7 +119,8 @@ final class EnvCommand implements Callable<Integer> {
         if (keyPairId != null) {
             vars.put(CloudFrontEnvironment.KEY_ID, keyPairId);
         }
-        vars.put(CloudFrontEnvironment.PRIVATE_KEY, oneLine(key.exportPkcs8Pem()));
+        String keptForm = generate || pkcs8 ? null : KeyFiles.traditionalPem(privateKey, pub);
+        vars.put(CloudFrontEnvironment.PRIVATE_KEY, oneLine(keptForm != null ? keptForm : key.exportPkcs8Pem()));
         vars.put(CloudFrontEnvironment.PUBLIC_KEY, oneLine(pub.toPem()));
         if (customDomain != null) {
             vars.put(CloudFrontEnvironment.CUSTOM_DOMAIN, customDomain);

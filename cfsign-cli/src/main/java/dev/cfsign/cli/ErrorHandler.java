@@ -2,15 +2,16 @@ package dev.cfsign.cli;
 
 import dev.cfsign.CloudFrontSigningException;
 import dev.cfsign.ConfigurationException;
+import dev.cfsign.IncompleteSetupException;
 import dev.cfsign.SigningException;
 import dev.cfsign.keys.KeyFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -31,7 +32,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
         if (e instanceof CliException c) {
             return c.exitCode();
         }
-        if (e instanceof ParameterException) {
+        if (e instanceof ParameterException || e instanceof IncompleteSetupException) {
             return ExitCodes.USAGE;
         }
         if (e instanceof KeyFormatException || e instanceof ConfigurationException) {
@@ -65,9 +66,14 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("cfsign: error: " + Redact.oneLine(ex.getMessage()));
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        // One line, as every error: the message, picocli's suggestions (Did you mean …?) and where the help is.
+        StringWriter suggestions = new StringWriter();
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, new PrintWriter(suggestions));
+        String message = PassphraseOptions.isPassphraseOption(ex.getArgSpec()) ? PassphraseOptions.NO_VALUE
+                : ex.getMessage();
+        String suggested = suggestions.toString().replaceAll("\\s+", " ").strip();
+        err.println("cfsign: error: " + Redact.oneLine(message + (suggested.isEmpty() ? "" : "; " + suggested))
+                + " (" + cl.getCommandSpec().qualifiedName() + " --help lists the options)");
         if (debugRequested(cl.getParseResult())) {
             printDebug(err, ex);
         }
@@ -78,9 +84,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
     /** The safe one-line message shown for {@code e}. */
     static String message(Throwable e) {
         String m;
-        if (e instanceof ConfigurationException c) {
-            m = c.problems().stream().map(ConfigurationException.Problem::toString).collect(Collectors.joining("; "));
-        } else if (e instanceof CliException || e instanceof CloudFrontSigningException) {
+        if (e instanceof CloudFrontSigningException c) {
+            m = CliWording.message(c);
+        } else if (e instanceof IncompleteSetupException i) {
+            m = CliWording.message(i);
+        } else if (e instanceof CliException) {
             m = e.getMessage();
         } else if (e instanceof NoSuchFileException n) {
             m = "no such file: " + n.getFile() + (n.getReason() == null ? "" : " (" + n.getReason() + ")");

@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code cfsign explain}: why a signed URL or cookie fails, in words, with the fix. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Explain why CloudFront would deny a signed URL (or --cookie): wrong key ID, standard base64,",
-            "milliseconds, an encoded-after-signing URL, a mismatched key… and how to fix it.",
+        description = {"Explain why CloudFront would deny a signed URL (or --cookie), and how to fix it.",
+            "It recognises a wrong key ID, standard base64, milliseconds, a URL encoded differently from what was"
+                + " signed, a mismatched key and more.",
             "Exit 0 when nothing is wrong, 1 when a problem was found."},
         sortOptions = false)
 final class ExplainCommand implements Callable<Integer> {
@@ -50,8 +51,8 @@ final class ExplainCommand implements Callable<Integer> {
                 .build();
         SignedUrlDiagnosis.Finding f = diagnosis.diagnose(request.request());
         PrintWriter out = spec.commandLine().getOut();
-        out.println(f.isOk() ? "OK: " + Redact.oneLine(f.explanation())
-                : f.problem() + ": " + Redact.oneLine(f.explanation()));
+        // Line by line: the resource view is two aligned lines with a caret under the first difference.
+        out.println((f.isOk() ? "OK" : f.problem()) + ": " + Redact.lines(f.explanation()));
         out.flush();
         if (!f.isOk()) {
             spec.commandLine().getErr().println("cfsign: error: CloudFront would deny it: " + f.problem());

@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
  * {@link SignedRequestParts#parseUnverified(String)}, so inspect, verify and the edge all read a request the same way.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Show what a signed URL (or --cookie header) says: policy type, key ID, hash, expiry (absolute",
-            "and from now), start, IP range and the policy JSON. The signature is NOT verified: anyone can write",
-            "these fields. The signature itself is never printed."},
+        description = {"Show what a signed URL (or --cookie header) says, without verifying it.",
+            "Policy type, key ID, hash, expiry (absolute and from now), start, IP range and the policy JSON. The"
+                + " signature is NOT verified: anyone can write these fields. The signature itself is never printed."},
         sortOptions = false)
 final class InspectCommand implements Callable<Integer> {
     /** Stands in for the request URL when --cookie comes without one; nothing derived from it is shown. */

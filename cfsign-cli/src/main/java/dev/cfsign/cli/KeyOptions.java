@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,6 +41,9 @@ final class KeyOptions {
     @Option(names = "--key-pair-id", paramLabel = "ID",
             description = "The public key's ID in CloudFront (K2JCJMDEHXQW5F). Default: $AWS_CLOUDFRONT_KEY_ID.")
     String keyPairId;
+
+    @Mixin
+    PassphraseOptions passphrase = new PassphraseOptions();
 
     static final String DEFAULT_HASH = "sha1";
 
@@ -70,6 +75,10 @@ final class KeyOptions {
         SigningKey key;
         String id = keyPairId;
         if (privateKey == null && privateKeyEnv == null) {
+            if (passphrase.given()) {
+                throw usage("The --passphrase options are for an encrypted --private-key FILE or --private-key-env"
+                        + " NAME; the AWS_CLOUDFRONT_PRIVATE_KEY value must be unencrypted.");
+            }
             Map<String, String> overlay = new HashMap<>(env);
             if (keyPairId != null) {
                 overlay.put(CloudFrontEnvironment.KEY_ID, keyPairId);
@@ -78,7 +87,7 @@ final class KeyOptions {
             try {
                 cfe = CloudFrontEnvironment.fromWithoutDomain(overlay);
             } catch (ConfigurationException e) {
-                String problems = e.problems().stream().map(ConfigurationException.Problem::toString)
+                String problems = e.problems().stream().map(CliWording::problem)
                         .collect(Collectors.joining("; "));
                 boolean noKey = e.problems().stream().anyMatch(p -> p.variable().equals(CloudFrontEnvironment.PRIVATE_KEY)
                         && overlay.get(CloudFrontEnvironment.PRIVATE_KEY) == null);
@@ -91,7 +100,14 @@ final class KeyOptions {
             key = cfe.signingKey();
             id = cfe.keyPairId();
         } else {
-            key = privateKey != null ? readKeyFile(ctx) : readKeyEnv(env);
+            char[] secret = passphrase.read(ctx);
+            try {
+                key = privateKey != null ? readKeyFile(ctx, secret) : readKeyEnv(env, secret);
+            } finally {
+                if (secret != null) {
+                    Arrays.fill(secret, '\0');
+                }
+            }
             if (id == null) {
                 id = CloudFrontEnvironment.keyPairIdFrom(env).orElse(null);
             }
@@ -110,7 +126,7 @@ final class KeyOptions {
                 .build();
     }
 
-    private SigningKey readKeyFile(Context ctx) {
+    private SigningKey readKeyFile(Context ctx, char[] secret) {
         try {
             if (readsStdin()) {
                 byte[] bytes = ctx.stdin().readAllBytes();
@@ -118,17 +134,22 @@ final class KeyOptions {
                     throw CliException.config("--private-key -: standard input is empty; pipe the key in"
                             + " (cfsign sign --private-key - URL < private_key.pem).");
                 }
-                return bytes[0] == 0x30 ? SigningKey.fromDer(bytes) : SigningKey.fromPem(new String(bytes,
-                        StandardCharsets.UTF_8));
+                return bytes[0] == 0x30 ? SigningKey.fromDer(bytes) : pem(new String(bytes, StandardCharsets.UTF_8),
+                        secret);
             }
-            return SigningKey.fromFile(Path.of(privateKey));
+            return secret == null ? SigningKey.fromFile(Path.of(privateKey)) : KeyFiles.privateKey(Path.of(privateKey),
+                    secret);
         } catch (IOException e) {
             throw new CliException(ExitCodes.IO, "Cannot read the private key " + (readsStdin() ? "from standard input"
                     : "file " + privateKey) + ": " + ErrorHandler.message(e), e);
         }
     }
 
-    private SigningKey readKeyEnv(Map<String, String> env) {
+    private static SigningKey pem(String text, char[] secret) {
+        return secret == null ? SigningKey.fromPem(text) : SigningKey.fromPem(text, secret);
+    }
+
+    private SigningKey readKeyEnv(Map<String, String> env, char[] secret) {
         if (!privateKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) {
             throw usage("--private-key-env takes the NAME of an environment"
                     + " variable (letters, digits, _), not its value.");
@@ -138,7 +159,7 @@ final class KeyOptions {
             throw CliException.config("The environment variable " + privateKeyEnv + " (from --private-key-env) is"
                     + " not set or empty: export it with the private key PEM.");
         }
-        return SigningKey.fromPem(value);
+        return pem(value, secret);
     }
 
     /** A usage error: picocli's when picocli parsed the options, else a plain one ({@link SignFastPath} then defers). */

@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code cfsign keygen}: a new key pair CloudFront accepts, written as PEM files. */
 @Command(name = "keygen", mixinStandardHelpOptions = true,
-        description = {"Generate a key pair CloudFront key groups accept: RSA-2048 (default) or ECDSA P-256 (--type ec,",
-            "shorter URLs). Writes private_key.pem (PKCS#8, mode 0600) and public_key.pem (SPKI) and prints the next",
-            "step. Existing files are never overwritten without --force."},
+        description = {"Generate a key pair that CloudFront key groups accept.",
+            "RSA-2048 (default) or ECDSA P-256 (--type ec, shorter URLs). Writes private_key.pem (PKCS#8, mode 0600)"
+                + " and public_key.pem (SPKI) and prints the next step. Existing files are never overwritten without"
+                + " --force."},
         sortOptions = false)
 final class KeygenCommand implements Callable<Integer> {
     static final String PRIVATE_FILE = "private_key.pem";

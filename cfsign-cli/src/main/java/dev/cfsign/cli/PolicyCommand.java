@@ -3,6 +3,7 @@ package dev.cfsign.cli;
 import dev.cfsign.CloudFrontSigner;
 import dev.cfsign.CustomPolicy;
 import dev.cfsign.Policy;
+import dev.cfsign.Remedy;
 import dev.cfsign.SigningException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -18,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code cfsign policy}: the exact policy JSON that {@code sign} (or {@code cookies}) would sign. */
 @Command(name = "policy", mixinStandardHelpOptions = true,
-        description = {"Print the exact policy JSON that would be signed, byte for byte (no trailing newline),",
-            "so it can be piped to openssl or compared. --pretty indents it for reading.",
+        description = {"Print the exact policy JSON that would be signed, byte for byte.",
+            "No trailing newline, so it can be piped to openssl or compared; --pretty indents it for reading.",
             "Takes the same policy options as sign; needs no key."},
         sortOptions = false)
 final class PolicyCommand implements Callable<Integer> {
@@ -62,8 +63,7 @@ final class PolicyCommand implements Callable<Integer> {
         } else {
             if (canonical.indexOf('*') >= 0) {
                 throw new SigningException(SigningException.Reason.WILDCARD_IN_CANNED_POLICY, "A canned policy grants"
-                        + " one exact URL, so it cannot hold the wildcard '*'. For a folder, use --policy-resource"
-                        + " 'https://host/folder/*'; for a literal '*', encode it as %2A.");
+                        + " one exact URL, so it cannot hold the wildcard '*'.", Remedy.USE_CUSTOM_POLICY_FOR_WILDCARD);
             }
             p = Policy.canned(canonical, policy.expiresAt(now));
         }

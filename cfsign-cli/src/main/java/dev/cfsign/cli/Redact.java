@@ -23,6 +23,15 @@ final class Redact {
         return LONG_TOKEN.matcher(t).replaceAll(m -> looksLikeWords(m.group()) ? m.group() : "<redacted>");
     }
 
+    /** As {@link #oneLine} for each line of {@code text}, keeping its line breaks and each line's indentation. */
+    static String lines(String text) {
+        if (text == null) {
+            return "";
+        }
+        return String.join("\n", text.strip().lines()
+                .map(l -> l.substring(0, l.length() - l.stripLeading().length()) + oneLine(l)).toList());
+    }
+
     /**
      * Keeps identifiers (AWS_CLOUDFRONT_CUSTOM_DOMAIN, EXPIRATION_NOT_IN_FUTURE, junit1234 directories: they lack one
      * of upper case, lower case or digits, which random base64 of this length practically always has) and file paths

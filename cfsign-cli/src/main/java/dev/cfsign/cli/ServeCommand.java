@@ -14,10 +14,11 @@ import picocli.CommandLine.Spec;
  * them is in {@link EdgeRunner}.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run a local CloudFront edge: serve a folder (--root) or proxy an origin (--origin), and enforce",
-            "signed URLs and cookies with CloudFront's answers (403 and its XML error body).",
-            "The first line on stdout is the listening URL; then the trusted key IDs, the crypto provider, the origin",
-            "and the behaviors; then one access-log line per request. Stop it with Ctrl+C (or SIGTERM)."},
+        description = {"Run a local CloudFront edge that enforces signed URLs and cookies.",
+            "It serves a folder (--root) or proxies an origin (--origin), and denies with CloudFront's answers (403"
+                + " and its XML error body).",
+            "The first line on stdout is the listening URL; then the trusted key IDs, the crypto provider, the origin"
+                + " and the behaviors; then one access-log line per request. Stop it with Ctrl+C (or SIGTERM)."},
         sortOptions = false)
 final class ServeCommand implements Callable<Integer> {
     @Spec

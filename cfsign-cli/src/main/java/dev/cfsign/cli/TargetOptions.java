@@ -24,10 +24,24 @@ final class TargetOptions {
         return HAS_SCHEME.matcher(arg).matches();
     }
 
+    /**
+     * A first segment shaped like a host: two dots or more (cdn.example.com), or one dot and a common top-level
+     * domain (example.com). Object keys rarely start so; a leading {@code /} keeps one that does.
+     */
+    private static final Pattern HOST_FIRST = Pattern.compile("(?i)(localhost|([a-z0-9-]+\\.){2,}[a-z]{2,24}"
+            + "|[a-z0-9-]+\\.(com|net|org|io|dev|app|co|info|biz|cloud|edu|gov|tv|me))(:\\d+)?(/.*)?",
+            Pattern.DOTALL);
+
     /** The URL for {@code arg}; object keys need a base URL, else a configuration error (exit 3). */
     String resolve(String arg, Context ctx) {
         if (hasScheme(arg)) {
             return arg;
+        }
+        if (HOST_FIRST.matcher(arg).matches()) {
+            String host = arg.contains("/") ? arg.substring(0, arg.indexOf('/')) : arg;
+            throw CliException.invalid("'" + Redact.oneLine(host) + "' looks like a host name, so '" + host + "/…'"
+                    + " is a URL without its scheme, not an S3 object key: give the whole URL, https://" + host
+                    + "/…, or put a leading / before an object key whose first folder is named like a host.");
         }
         return ObjectUrl.of(base(ctx), arg);
     }

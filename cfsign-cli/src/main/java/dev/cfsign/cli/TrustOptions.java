@@ -7,6 +7,7 @@ import dev.cfsign.keys.VerificationKey;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,9 +37,10 @@ final class TrustOptions {
     @Option(names = "--key-pair-id", paramLabel = "ID", description = "The key pair ID that --public-key is under.")
     String keyPairId;
 
+    /** A list, not a map: picocli's map would keep only the last of two keys given for one ID. */
     @Option(names = "--trust", paramLabel = "ID=FILE", description = "Another trusted key of the key group;"
-            + " repeatable.")
-    Map<String, Path> trust;
+            + " repeatable, once per key pair ID.")
+    List<String> trust;
 
     /**
      * The trusted keys: {@code --public-key} with {@code --key-pair-id} and every {@code --trust}; without any of them,
@@ -51,7 +53,21 @@ final class TrustOptions {
             b.add(expected.getKey(), expected.getValue());
         }
         if (trust != null) {
-            trust.forEach((id, file) -> b.add(id, KeyFiles.publicKey(file)));
+            for (String t : trust) {
+                int eq = t.indexOf('=');
+                if (eq <= 0 || eq == t.length() - 1) {
+                    throw new ParameterException(mixee.commandLine(), "--trust takes ID=FILE, e.g."
+                            + " K2JCJMDEHXQW5F=public_key.pem.");
+                }
+                String id = t.substring(0, eq);
+                try {
+                    b.add(id, KeyFiles.publicKey(Path.of(t.substring(eq + 1))));
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(mixee.commandLine(), "--trust " + Redact.oneLine(id) + "=…: "
+                            + e.getMessage() + ". Give each key pair ID once; every key of a key group has its own"
+                            + " ID.");
+                }
+            }
         }
         TrustedKeys keys = b.build();
         if (keys.size() == 0) {
@@ -83,7 +99,12 @@ final class TrustOptions {
     }
 
     ViewerRequest request() {
-        ViewerRequest.Builder b = ViewerRequest.builder().url(url);
+        ViewerRequest.Builder b;
+        try {
+            b = ViewerRequest.builder().url(url);
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalid(e.getMessage() + " (give the whole URL the viewer requests, quoted).");
+        }
         if (cookie != null) {
             b.cookieHeader(cookie);
         }

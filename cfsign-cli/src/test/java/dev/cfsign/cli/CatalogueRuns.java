@@ -62,10 +62,18 @@ final class CatalogueRuns {
                     "--key-pair-id", BadInputs.ID, "--now", NOW, URL));
             runs.add(run("env --private-key FILE.der", Map.of(), null, "env", "--private-key", file.toString()));
         } else if (in instanceof Input.EncryptedPrivateKey k) {
-            // The CLI takes no passphrase: the encrypted key itself is the bad input there.
             Path file = write(dir, "key.pem", k.pem().getBytes(StandardCharsets.UTF_8));
-            runs.add(run("sign --private-key FILE (encrypted)", Map.of(), null, "sign", "--private-key",
-                    file.toString(), "--key-pair-id", BadInputs.ID, "--now", NOW, URL));
+            Path pass = write(dir, "passphrase.txt", (k.passphrase() + "\n").getBytes(StandardCharsets.UTF_8));
+            runs.add(run("sign --private-key FILE (encrypted, no passphrase)", Map.of(), null, "sign",
+                    "--private-key", file.toString(), "--key-pair-id", BadInputs.ID, "--now", NOW, URL));
+            runs.add(run("sign --private-key FILE --passphrase-file", Map.of(), null, "sign", "--private-key",
+                    file.toString(), "--passphrase-file", pass.toString(), "--key-pair-id", BadInputs.ID, "--now", NOW,
+                    URL));
+            runs.add(run("sign --private-key-env --passphrase-env", Map.of("MY_KEY", k.pem(), "MY_PASS",
+                    k.passphrase()), null, "sign", "--private-key-env", "MY_KEY", "--passphrase-env", "MY_PASS",
+                    "--key-pair-id", BadInputs.ID, "--now", NOW, URL));
+            runs.add(run("env --private-key FILE --passphrase-file", Map.of(), null, "env", "--private-key",
+                    file.toString(), "--passphrase-file", pass.toString()));
         } else if (in instanceof Input.PublicKey k) {
             Path file = write(dir, "public.pem", k.text().getBytes(StandardCharsets.UTF_8));
             for (String command : List.of("verify", "explain")) {

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the packaged {@code target/cfsign.jar} (and the {@code ./cfsign} launcher at the repository root) as real
@@ -212,5 +213,71 @@ class CfsignJarIT {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("https://cdn.example.com/videos/intro%202024.mp4?Expires="
                 + (1767225600L + 20 * 86400) + "&Signature=");
+    }
+
+    /** The first run (and every rebuild) says on stderr that it is building, instead of 15-30 silent seconds. */
+    @Test
+    void launcher_saysOnStderrWhileItBuilds(@TempDir Path tmp) throws Exception {
+        Path copy = Files.copy(LAUNCHER, tmp.resolve("cfsign"));
+        Files.writeString(tmp.resolve("pom.xml"), "<project/>\n");
+        Files.createDirectories(tmp.resolve("cfsign-cli/src"));
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        // A stand-in for Maven that "builds" by copying the real jar into place.
+        Path mvn = Files.writeString(bin.resolve("mvn"), "#!/bin/sh\nmkdir -p \"$FAKE_TARGET\"\n"
+                + "cp \"$FAKE_JAR\" \"$FAKE_TARGET/cfsign.jar\"\n");
+        mvn.toFile().setExecutable(true);
+        Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"), "CFSIGN_NO_CDS", "1",
+                "FAKE_JAR", JAR.toString(), "FAKE_TARGET", tmp.resolve("cfsign-cli/target").toString());
+        Proc first = exec(List.of("bash", copy.toString(), "--version"), env, "");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.err()).startsWith("cfsign: building cfsign-cli/target/cfsign.jar").hasLineCount(1);
+        assertThat(first.out()).startsWith("cfsign 0.");
+        Proc second = exec(List.of("bash", copy.toString(), "--version"), env, "");
+        assertThat(second.err()).isEmpty();
+    }
+
+    /** Without a UTF-8 locale the JVM would print '\u2192' as '?': the CLI writes an ASCII stand-in. */
+    @Test
+    void jar_withoutUtf8Locale_printsAsciiArrows() throws Exception {
+        Proc r = exec(java("sign", "--private-key", Cli.RSA_PEM.toString(), "--key-pair-id", Cli.KEY_ID,
+                "https://cdn.example.com/a b.jpg"), Map.of("LC_ALL", "C", "LANG", "C"), "");
+        assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
+        assertThat(r.err()).contains("space -> %20").doesNotContain("?");
+    }
+
+    /** demo --keep-running, stopped as Ctrl+C or a service manager stops it, leaves no temporary folder behind. */
+    @Test
+    void demo_keepRunning_stopped_removesItsTemporaryFolder(@TempDir Path tmp) throws Exception {
+        List<String> c = java("demo", "--keep-running");
+        c.add(1, "-Djava.io.tmpdir=" + tmp);
+        Path out = tmp.resolve("demo.out");
+        Process p = new ProcessBuilder(c).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.readString(out).contains("until you stop this process") && System.nanoTime() < deadline) {
+                assertThat(p.isAlive()).as(Files.readString(out)).isTrue();
+                Thread.sleep(100);
+            }
+            try (var s = Files.list(tmp)) {
+                assertThat(s.map(f -> f.getFileName().toString())).anyMatch(n -> n.startsWith("cfsign-demo"));
+            }
+            p.destroy(); // SIGTERM; Ctrl+C (SIGINT) runs the same shutdown hooks
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        try (var s = Files.list(tmp)) {
+            assertThat(s.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("cfsign-demo"));
+        }
+    }
+
+    /** An I/O failure (no writable temporary folder) exits 4, as the README's exit-code table says. */
+    @Test
+    void demo_withoutATemporaryFolder_exits4() throws Exception {
+        List<String> c = java("demo");
+        c.add(1, "-Djava.io.tmpdir=" + MODULE.resolve("target/no-such-folder"));
+        Proc r = exec(c, Map.of(), "");
+        assertThat(r.exit()).isEqualTo(ExitCodes.IO);
+        assertThat(r.err()).startsWith("cfsign: error: ").hasLineCount(1);
     }
 }

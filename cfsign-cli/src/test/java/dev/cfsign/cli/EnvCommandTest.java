@@ -97,4 +97,27 @@ class EnvCommandTest {
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("dotenv");
     }
+
+    /** A PKCS#1 key stays PKCS#1 (what rsa.PrivateKey.load_pkcs1 reads), byte for byte; --pkcs8 converts it. */
+    @Test
+    void env_pkcs1Key_keepsItsForm_pkcs8Converts() throws Exception {
+        Path pkcs1 = tmp.resolve("legacy.pem");
+        Process p = new ProcessBuilder("openssl", "genrsa", "-traditional", "-out", pkcs1.toString(), "2048")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("openssl.log").toFile()).start();
+        assertThat(p.waitFor()).as(Files.readString(tmp.resolve("openssl.log"))).isZero();
+        String pem = Files.readString(pkcs1);
+        Cli.secret(pem);
+        assertThat(pem).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+
+        Cli.Result kept = run("env", "--private-key", pkcs1.toString(), "--format", "plain");
+        assertThat(kept.exit()).as(kept.toString()).isZero();
+        String value = kept.out().lines().filter(l -> l.startsWith("AWS_CLOUDFRONT_PRIVATE_KEY=")).findFirst()
+                .orElseThrow().substring("AWS_CLOUDFRONT_PRIVATE_KEY=".length());
+        assertThat(value.replace("\\n", "\n")).isEqualTo(pem.strip());
+
+        Cli.Result converted = run("env", "--private-key", pkcs1.toString(), "--pkcs8", "--format", "plain");
+        assertThat(converted.out()).contains("AWS_CLOUDFRONT_PRIVATE_KEY=-----BEGIN PRIVATE KEY-----\\n")
+                .doesNotContain("RSA PRIVATE KEY");
+        assertThat(run("env", "--help").out()).contains("--pkcs8", "PKCS#1 (BEGIN RSA PRIVATE KEY) stays PKCS#1");
+    }
 }

@@ -1,7 +1,8 @@
 package dev.cfsign.internal;
 
-import dev.cfsign.SigningException;
+import dev.cfsign.Remedy;
 import dev.cfsign.SigningException.Reason;
+import dev.cfsign.SigningException;
 import java.time.Instant;
 
 /** Shared preconditions with messages that name the rule and the fix. */
@@ -37,7 +38,7 @@ public final class Checks {
             if (c <= 0x20 || c >= 0x7f) {
                 throw new SigningException(Reason.INVALID_RESOURCE, "The " + what + " has "
                         + describe(c) + " at position " + i + ": CloudFront matches the percent-encoded URL, so"
-                        + " percent-encode it first (a space is %20, 'é' is %C3%A9); ObjectUrl does this for S3 keys.");
+                        + " percent-encode it first (a space is %20, 'é' is %C3%A9).", Remedy.ENCODE_OBJECT_KEY);
             }
         }
     }

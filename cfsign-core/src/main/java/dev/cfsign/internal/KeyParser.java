@@ -1,7 +1,8 @@
 package dev.cfsign.internal;
 
-import dev.cfsign.keys.KeyFormatException;
+import dev.cfsign.Remedy;
 import dev.cfsign.keys.KeyFormatException.Reason;
+import dev.cfsign.keys.KeyFormatException;
 import dev.cfsign.keys.KeyType;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,8 @@ import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -362,8 +363,7 @@ public final class KeyParser {
         if (k.hasEncryptedHeader()) {
             if (passphrase == null) {
                 throw new KeyFormatException(Reason.ENCRYPTED, origin + " is encrypted with a passphrase (legacy"
-                        + " 'Proc-Type: 4,ENCRYPTED' header). Pass the passphrase (SigningKey.fromPem(text, passphrase))"
-                        + " or decrypt it: openssl pkey -in enc.pem -out key.pem");
+                        + " 'Proc-Type: 4,ENCRYPTED' header).", Remedy.GIVE_PASSPHRASE);
             }
             String[] dek = k.dekInfo();
             if (dek == null) {
@@ -766,21 +766,18 @@ public final class KeyParser {
 
     private static KeyFormatException encrypted(String origin) {
         return new KeyFormatException(Reason.ENCRYPTED, origin + " is an encrypted private key (PKCS#8"
-                + " EncryptedPrivateKeyInfo). Pass its passphrase (SigningKey.fromPem(text, passphrase)) or decrypt"
-                + " it: openssl pkey -in enc.pem -out key.pem");
+                + " EncryptedPrivateKeyInfo).", Remedy.GIVE_PASSPHRASE);
     }
 
     private static KeyFormatException publicGiven(String origin) {
         return new KeyFormatException(Reason.PUBLIC_KEY_GIVEN, origin + " is a public key, but signing needs the"
-                + " private key (BEGIN PRIVATE KEY, BEGIN RSA PRIVATE KEY or BEGIN EC PRIVATE KEY). CloudFront keeps"
-                + " only the public key; load the private key it was made from, or use VerificationKey for the"
-                + " public key.");
+                + " private key (BEGIN PRIVATE KEY, BEGIN RSA PRIVATE KEY or BEGIN EC PRIVATE KEY).",
+                Remedy.LOAD_PRIVATE_KEY);
     }
 
     private static KeyFormatException privateGiven(String origin) {
         return new KeyFormatException(Reason.PRIVATE_KEY_GIVEN, origin + " is a private key, but a public key"
-                + " (BEGIN PUBLIC KEY) was expected. Derive the public key: openssl pkey -in key.pem -pubout -out"
-                + " public.pem (or SigningKey.verificationKey()). Keep the private key secret.");
+                + " (BEGIN PUBLIC KEY) was expected.", Remedy.DERIVE_PUBLIC_KEY);
     }
 
     private static KeyFormatException certificateGiven(String origin, String what) {

@@ -1,7 +1,8 @@
 package dev.cfsign.internal;
 
-import dev.cfsign.keys.KeyFormatException;
+import dev.cfsign.Remedy;
 import dev.cfsign.keys.KeyFormatException.Reason;
+import dev.cfsign.keys.KeyFormatException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -122,15 +123,13 @@ final class KeyText {
             String path = pathHint(v);
             if (path != null) {
                 throw new KeyFormatException(Reason.LOOKS_LIKE_PATH, origin + " looks like a file path (" + path
-                        + "), not key text. Pass the file's contents, or load the file: "
-                        + (what.startsWith("private") ? "SigningKey.fromFile(Path.of(...))"
-                        : "VerificationKey.fromFile(Path.of(...))") + ".");
+                        + "), not key text.", what.startsWith("private") ? Remedy.LOAD_PRIVATE_KEY_FILE
+                        : Remedy.LOAD_PUBLIC_KEY_FILE);
             }
             String env = envHint(v);
             if (env != null) {
                 throw new KeyFormatException(Reason.LOOKS_LIKE_ENV_NAME, origin + " looks like the name of an"
-                        + " environment variable (" + env + "), not its value. Read the variable first, e.g."
-                        + " System.getenv(\"NAME\"), and pass the PEM it holds.");
+                        + " environment variable (" + env + "), not its value.", Remedy.READ_ENVIRONMENT_VARIABLE);
             }
         }
         if (b64 || b64url) {

@@ -1,8 +1,9 @@
 package dev.cfsign.internal;
 
 import dev.cfsign.PathSegments;
-import dev.cfsign.SigningException;
+import dev.cfsign.Remedy;
 import dev.cfsign.SigningException.Reason;
+import dev.cfsign.SigningException;
 
 /**
  * Checks a URL before it is signed, so that what the browser sends is byte for byte what was signed.
@@ -31,7 +32,7 @@ public final class UrlChecks {
                     + " browsers send it lower-case, and CloudFront compares the signed resource byte for byte.");
         } else {
             throw new SigningException(Reason.INVALID_URL, "The URL to sign must be absolute and start with https:// or"
-                    + " http://. To sign an S3 object key, use ObjectUrl.of(baseUrl, key) or CloudFrontSigner.signObject(key, ...).");
+                    + " http://.", Remedy.SIGN_OBJECT_KEY);
         }
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
@@ -47,7 +48,7 @@ public final class UrlChecks {
             } else if (!isUrlChar(c)) {
                 throw new SigningException(Reason.INVALID_URL, "The URL has " + Checks.describe(c) + " at position " + i
                         + ", which a client must percent-encode before sending: percent-encode it (space → %20,"
-                        + " non-ASCII as UTF-8 bytes, e.g. é → %C3%A9) and sign the encoded URL. ObjectUrl does this for S3 keys.");
+                        + " non-ASCII as UTF-8 bytes, e.g. é → %C3%A9) and sign the encoded URL.", Remedy.ENCODE_OBJECT_KEY);
             }
         }
         int authorityStart = scheme.length();

@@ -1,6 +1,7 @@
 package dev.cfsign.keys;
 
 import dev.cfsign.CloudFrontSigningException;
+import dev.cfsign.Remedy;
 
 /**
  * A key could not be loaded or used: wrong format, wrong type, encrypted, mismatched.
@@ -54,6 +55,12 @@ public final class KeyFormatException extends CloudFrontSigningException {
 
     public KeyFormatException(Reason reason, String message, Throwable cause) {
         super(message, cause);
+        this.reason = reason;
+    }
+
+    /** A failure whose message is {@code problem} followed by the remedy's library wording. */
+    public KeyFormatException(Reason reason, String problem, Remedy remedy) {
+        super(problem, remedy, null);
         this.reason = reason;
     }
 

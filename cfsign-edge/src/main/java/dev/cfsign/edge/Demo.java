@@ -43,11 +43,21 @@ public final class Demo {
     public static boolean run(PrintStream out, boolean keepRunning) throws IOException, InterruptedException {
         SigningKey key = SigningKey.generate(KeyType.EC_P256);
         Path root = Files.createTempDirectory("cfsign-demo");
-        Files.writeString(root.resolve("hello.txt"), "Hello from the cfsign edge!\n");
-        Files.createDirectories(root.resolve("videos"));
-        Files.writeString(root.resolve("videos/clip.txt"), "(pretend this is a video)\n");
-        EdgeServer edge = EdgeServer.start(EdgeConfig.builder().root(root).port(0).explain(true)
-                .trust(KEY_PAIR_ID, key.verificationKey().orElseThrow()).build());
+        // Ctrl+C or SIGTERM ends the JVM once its shutdown hooks are done, maybe before the finally below runs.
+        Thread cleanup = new Thread(() -> deleteQuietly(root), "cfsign-demo-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        EdgeServer edge;
+        try {
+            Files.writeString(root.resolve("hello.txt"), "Hello from the cfsign edge!\n");
+            Files.createDirectories(root.resolve("videos"));
+            Files.writeString(root.resolve("videos/clip.txt"), "(pretend this is a video)\n");
+            edge = EdgeServer.start(EdgeConfig.builder().root(root).port(0).explain(true)
+                    .trust(KEY_PAIR_ID, key.verificationKey().orElseThrow()).build());
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(root);
+            removeHook(cleanup);
+            throw e;
+        }
         boolean ok = true;
         try {
             String base = edge.url().toString();
@@ -94,8 +104,17 @@ public final class Demo {
         } finally {
             edge.close();
             deleteQuietly(root);
+            removeHook(cleanup);
         }
         return ok;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs (or ran) anyway
+        }
     }
 
     private static boolean step(PrintStream out, HttpClient http, String title, String url, String cookie,

@@ -2,6 +2,8 @@ package dev.cfsign.edge;
 
 import dev.cfsign.CloudFrontEnvironment;
 import dev.cfsign.CloudFrontVerifier;
+import dev.cfsign.IncompleteSetupException;
+import dev.cfsign.Remedy;
 import dev.cfsign.TrustedKeys;
 import dev.cfsign.keys.VerificationKey;
 import java.io.IOException;
@@ -419,15 +421,15 @@ public final class EdgeConfig {
          */
         public EdgeConfig build() {
             if (root == null && origin == null) {
-                throw new IllegalStateException("Set an origin: root(folder) or origin(http://host:port)");
+                throw new IncompleteSetupException("The edge has nothing to serve.", Remedy.SET_ORIGIN);
             }
             boolean defaultSigned = defaultRequiresSignature != null ? defaultRequiresSignature
                     : behaviors.stream().noneMatch(Behavior::requiresSignature);
             TrustedKeys k = keys.build();
             boolean anySigned = defaultSigned || behaviors.stream().anyMatch(Behavior::requiresSignature);
             if (anySigned && k.size() == 0) {
-                throw new IllegalStateException("Trust at least one public key (trust(keyPairId, key)), or the"
-                        + " protected paths can never be served");
+                throw new IncompleteSetupException("No public key is trusted, so the protected paths could never"
+                        + " be served.", Remedy.TRUST_A_KEY);
             }
             return new EdgeConfig(this, k, defaultSigned);
         }
