@@ -96,10 +96,43 @@ public final class ManifestRewriter {
     /** Rewrites a manifest of a known format; {@code out} is flushed, neither stream closed. */
     public void rewrite(String manifestUrl, ManifestFormat format, InputStream in, OutputStream out)
             throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.ISO_8859_1), 8192);
+        rewrite(manifestUrl, format, new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), 8192),
+                writer);
+        writer.flush();
+    }
+
+    /**
+     * Rewrites a manifest given as characters, detecting its format from its first characters; {@code out} is
+     * flushed, neither closed.
+     */
+    public ManifestFormat rewrite(String manifestUrl, Reader in, Writer out) throws IOException {
+        BufferedReader buffered = new BufferedReader(in, 8192);
+        buffered.mark(ManifestFormat.DETECT_BYTES);
+        char[] head = new char[ManifestFormat.DETECT_BYTES];
+        int n = buffered.read(head, 0, head.length);
+        while (n >= 0 && n < head.length) {
+            int more = buffered.read(head, n, head.length - n);
+            if (more < 0) {
+                break;
+            }
+            n += more;
+        }
+        buffered.reset();
+        // Detection looks at ASCII markers only, so the characters' low bytes are enough.
+        byte[] bytes = new byte[Math.max(n, 0)];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (head[i] == '\ufeff' ? ' ' : head[i]);
+        }
+        ManifestFormat format = ManifestFormat.detect(bytes, bytes.length);
+        rewrite(manifestUrl, format, buffered, out);
+        out.flush();
+        return format;
+    }
+
+    private void rewrite(String manifestUrl, ManifestFormat format, Reader reader, Writer writer) throws IOException {
         Objects.requireNonNull(manifestUrl, "manifestUrl");
         Objects.requireNonNull(format, "format");
-        Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), 8192);
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.ISO_8859_1), 8192);
         try {
             if (format == ManifestFormat.HLS) {
                 HlsRewriter.rewrite(manifestUrl, source, reader, writer, MAX_TOKEN_CHARS);
@@ -111,7 +144,6 @@ public final class ManifestRewriter {
                     ? "A playlist line" : "An MPD tag or text run") + " is longer than " + MAX_TOKEN_CHARS
                     + " characters, which no real manifest needs: check that the input is a manifest.");
         }
-        writer.flush();
     }
 
     /** Rewrites a whole manifest held in memory, detecting its format. */

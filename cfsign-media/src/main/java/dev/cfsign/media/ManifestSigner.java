@@ -7,6 +7,8 @@ import dev.cfsign.media.internal.QuerySource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -89,6 +91,11 @@ public final class ManifestSigner {
 
     /** Signs and rewrites a manifest, detecting its format; {@code out} is flushed, neither stream closed. */
     public ManifestFormat sign(String manifestUrl, InputStream in, OutputStream out) throws IOException {
+        return rewriterFor(manifestUrl).rewrite(manifestUrl, in, out);
+    }
+
+    /** Signs and rewrites a manifest given as characters; {@code out} is flushed, neither closed. */
+    public ManifestFormat sign(String manifestUrl, Reader in, Writer out) throws IOException {
         return rewriterFor(manifestUrl).rewrite(manifestUrl, in, out);
     }
 
