@@ -90,6 +90,18 @@ final class ServeCommand implements Callable<Integer> {
                     + " long (slow clients, slowloris). Default: 10s.")
     String headerTimeout;
 
+    @Option(names = "--sign-manifests", description = "Rewrite HLS playlists and DASH MPDs fetched with a signed URL so"
+            + " every URI the policy covers carries the same signature (what Lambda@Edge does for URL-signed streams).")
+    boolean signManifests;
+
+    @Option(names = "--cors", paramLabel = "ORIGIN", description = "Let a player on ORIGIN (https://player.example.com,"
+            + " or * for any) read responses: CORS headers and preflights, as a CloudFront response-headers policy.")
+    String cors;
+
+    @Option(names = "--hide-missing-objects", description = "Answer a missing object 403 AccessDenied, as an S3 bucket"
+            + " behind origin access control without s3:ListBucket does (default: 404 NoSuchKey).")
+    boolean hideMissingObjects;
+
     @Option(names = "--quiet", description = "No access log on stdout.")
     boolean quiet;
 
@@ -134,6 +146,13 @@ final class ServeCommand implements Callable<Integer> {
         if (noVerificationCache) {
             a.add("--no-verification-cache");
         }
+        if (signManifests) {
+            a.add("--sign-manifests");
+        }
+        if (hideMissingObjects) {
+            a.add("--hide-missing-objects");
+        }
+        add(a, "--cors", cors);
         return a;
     }
 

@@ -63,6 +63,7 @@ public final class EdgeConfig {
     private final int verificationCacheSize;
     private final Duration idleTimeout;
     private final Duration headerTimeout;
+    private final StreamingOptions streaming;
 
     private EdgeConfig(Builder b, TrustedKeys keys, boolean defaultSigned) {
         this.host = b.host;
@@ -81,6 +82,7 @@ public final class EdgeConfig {
         this.verificationCacheSize = b.verificationCacheSize;
         this.idleTimeout = b.idleTimeout;
         this.headerTimeout = b.headerTimeout;
+        this.streaming = b.streaming;
     }
 
     public static Builder builder() {
@@ -177,6 +179,11 @@ public final class EdgeConfig {
         return headerTimeout;
     }
 
+    /** Manifest signing, CORS and missing-object answers (see {@link StreamingOptions}). */
+    public StreamingOptions streaming() {
+        return streaming;
+    }
+
     /** The verifier this configuration implies. */
     CloudFrontVerifier newVerifier() {
         return CloudFrontVerifier.builder().trust(trustedKeys).clock(clock).clockSkew(clockSkew).build();
@@ -189,7 +196,7 @@ public final class EdgeConfig {
                 + (defaultRequiresSignature ? "signed" : "public") + ", publicUrl=" + publicUrl + ", clockSkew="
                 + clockSkew + ", explain=" + explain + ", verificationCache="
                 + (verificationCache ? verificationCacheSize : "off") + ", idleTimeout=" + idleTimeout
-                + ", headerTimeout=" + headerTimeout + "]";
+                + ", headerTimeout=" + headerTimeout + ", " + streaming + "]";
     }
 
     /** Builds an {@link EdgeConfig}. Not thread-safe. */
@@ -210,8 +217,19 @@ public final class EdgeConfig {
         private int verificationCacheSize = 10_000;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+        private StreamingOptions streaming = StreamingOptions.DEFAULTS;
 
         private Builder() {}
+
+        /** Manifest signing, CORS and missing-object answers; default {@link StreamingOptions#DEFAULTS}. */
+        public Builder streaming(StreamingOptions streaming) {
+            this.streaming = Objects.requireNonNull(streaming, "streaming");
+            return this;
+        }
+
+        StreamingOptions streaming() {
+            return streaming;
+        }
 
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");

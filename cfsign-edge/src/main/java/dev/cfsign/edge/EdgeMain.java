@@ -57,6 +57,9 @@ public final class EdgeMain {
             "  --no-verification-cache   verify every request (default: cache allowed results until expiry)",
             "  --idle-timeout D      close connections idle this long (default 30s; 500ms, 2m)",
             "  --header-timeout D    close connections that start a request head and do not finish it (default 10s)",
+            "  --sign-manifests      rewrite HLS/DASH manifests fetched with URL credentials so every covered URI carries them",
+            "  --cors ORIGIN         CORS headers and preflights for players on ORIGIN (* for any)",
+            "  --hide-missing-objects   a missing object is 403 AccessDenied (S3 without s3:ListBucket), not 404 NoSuchKey",
             "  --quiet               no access log on stdout",
             "Without --trust or trust.ID, AWS_CLOUDFRONT_KEY_ID and AWS_CLOUDFRONT_PUBLIC_KEY are used.");
 
@@ -170,6 +173,12 @@ public final class EdgeMain {
                 case "--no-verification-cache":
                     b.verificationCache(false);
                     continue;
+                case "--sign-manifests":
+                    b.streaming(b.streaming().withSignManifests(true));
+                    continue;
+                case "--hide-missing-objects":
+                    b.streaming(b.streaming().withHideMissingObjects(true));
+                    continue;
                 case "--quiet":
                     continue;
                 default:
@@ -222,6 +231,13 @@ public final class EdgeMain {
                     break;
                 case "--header-timeout":
                     b.headerTimeout(EdgeConfig.parseDuration(value));
+                    break;
+                case "--cors":
+                    try {
+                        b.streaming(b.streaming().withCorsOrigin(value));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--cors: " + e.getMessage());
+                    }
                     break;
                 default:
                     throw new UsageException("Unknown option " + flag);

@@ -133,10 +133,15 @@ public final class EdgeServer implements AutoCloseable {
 
     /** Puts the edge's handlers, error pages and access log on {@code server}; returns the signature handler. */
     static SignedAccessHandler install(Server server, EdgeConfig config) {
-        Handler origin = config.root().isPresent() ? new FileOriginHandler(config.root().get())
+        Handler origin = config.root().isPresent()
+                ? new FileOriginHandler(config.root().get(), config.streaming().hideMissingObjects())
                 : new ProxyOriginHandler(config.origin().orElseThrow());
+        if (config.streaming().signManifests()) {
+            origin = new ManifestSigningHandler(origin);
+        }
         SignedAccessHandler access = new SignedAccessHandler(config, origin);
-        server.setHandler(new EdgeFrontHandler(access));
+        Handler front = config.streaming().corsOrigin().<Handler>map(o -> new CorsHandler(o, access)).orElse(access);
+        server.setHandler(new EdgeFrontHandler(front));
         server.setErrorHandler(new EdgeErrorHandler());
         server.setRequestLog(new AccessLog(config.accessLog()));
         return access;

@@ -1,5 +1,6 @@
 package dev.cfsign.edge;
 
+import dev.cfsign.media.MediaTypes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +35,14 @@ final class FileOriginHandler extends Handler.Abstract {
     private final ResourceService files = new ResourceService();
     private final MimeTypes mimeTypes = new MimeTypes();
 
+    private final boolean hideMissingObjects;
+
     FileOriginHandler(Path root) {
+        this(root, false);
+    }
+
+    FileOriginHandler(Path root, boolean hideMissingObjects) {
+        this.hideMissingObjects = hideMissingObjects;
         try {
             this.realRoot = root.toRealPath();
         } catch (IOException e) {
@@ -70,10 +78,11 @@ final class FileOriginHandler extends Handler.Abstract {
             file = null;
         }
         if (file == null) {
-            Response.writeError(request, response, callback, 404);
+            S3Errors.missingObject(response, callback, hideMissingObjects);
             return true;
         }
-        String type = mimeTypes.getMimeByExtension(file.getFileName().toString());
+        String name = file.getFileName().toString();
+        String type = MediaTypes.forPath(name).orElseGet(() -> mimeTypes.getMimeByExtension(name));
         files.doGet(request, response, callback,
                 new ResourceHttpContent(ResourceFactory.root().newResource(file), type));
         return true;

@@ -44,6 +44,8 @@ import org.eclipse.jetty.util.Callback;
 public class SignedAccessHandler extends Handler.Wrapper {
     /** Request attribute holding the {@link VerifiedRequest} of an allowed request. */
     public static final String VERIFIED_REQUEST = VerifiedRequest.class.getName();
+    /** Request attribute holding the {@link ViewerRequest} an allowed request was checked as. */
+    static final String VIEWER_REQUEST = ViewerRequest.class.getName();
     static final String DECISION = "dev.cfsign.edge.decision";
     static final String REASON = "dev.cfsign.edge.reason";
     static final String KEY_PAIR_ID = "dev.cfsign.edge.keyPairId";
@@ -119,6 +121,7 @@ public class SignedAccessHandler extends Handler.Wrapper {
         request.setAttribute(KEY_PAIR_ID, verified.keyPairId());
         request.setAttribute(SOURCE, verified.source().name().toLowerCase(java.util.Locale.ROOT));
         request.setAttribute(VERIFIED_REQUEST, verified);
+        request.setAttribute(VIEWER_REQUEST, viewer);
         return super.handle(request, response, callback);
     }
 

@@ -2,6 +2,7 @@ package dev.cfsign.media;
 
 import dev.cfsign.CustomPolicy;
 import dev.cfsign.SignedRequestParts;
+import dev.cfsign.internal.SigningParameters;
 import dev.cfsign.media.internal.HlsRewriter;
 import dev.cfsign.media.internal.MpdRewriter;
 import dev.cfsign.media.internal.QuerySource;
@@ -19,6 +20,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -57,6 +59,28 @@ public final class ManifestRewriter {
         Objects.requireNonNull(resource, "resource");
         requireSigningQuery(signingQuery);
         return new ManifestRewriter(url -> CustomPolicy.resourceCovers(resource, url) ? signingQuery : null);
+    }
+
+    /**
+     * Appends the CloudFront parameters of the request that fetched the manifest ({@code Policy}/{@code Expires},
+     * {@code Signature}, {@code Key-Pair-Id}, {@code Hash-Algorithm}, in their order and encoding as received) to
+     * every URI that {@code resource} covers; the request's other parameters are not carried.
+     *
+     * @param rawRequestQuery the request's raw query string, without {@code ?}
+     * @throws ManifestException when the query has no CloudFront parameters
+     */
+    public static ManifestRewriter carryingSigningParameters(String resource, String rawRequestQuery) {
+        StringBuilder q = new StringBuilder(rawRequestQuery == null ? 0 : rawRequestQuery.length());
+        if (rawRequestQuery != null) {
+            for (String pair : rawRequestQuery.split("&", -1)) {
+                int eq = pair.indexOf('=');
+                String name = eq < 0 ? pair : pair.substring(0, eq);
+                if (Arrays.asList(SigningParameters.QUERY_NAMES).contains(name)) {
+                    q.append(q.length() == 0 ? "" : "&").append(pair);
+                }
+            }
+        }
+        return appending(resource, q.toString());
     }
 
     private static void requireSigningQuery(String q) {
