@@ -32,12 +32,15 @@ public final class HlsRewriter {
             Map.entry("EXT-X-DATERANGE", Set.of("X-ASSET-URI", "X-ASSET-LIST")));
 
     private final String base;
+    private final References references;
     private final QuerySource source;
+    private final StringBuilder out = new StringBuilder(1024);
     private final int maxLine;
     private final Map<String, String> variables = new HashMap<>();
 
     private HlsRewriter(String base, QuerySource source, int maxLine) {
         this.base = base;
+        this.references = new References(base);
         this.source = source;
         this.maxLine = maxLine;
     }
@@ -103,19 +106,24 @@ public final class HlsRewriter {
         while (stop > start && isBlank(content.charAt(stop - 1))) {
             stop--;
         }
-        String ref = content.substring(start, stop);
-        String signed = signed(ref);
-        return signed == null ? content : content.substring(0, start) + signed + content.substring(stop);
+        String ref = start == 0 && stop == content.length() ? content : content.substring(start, stop);
+        out.setLength(0);
+        out.append(content, 0, start);
+        return signed(ref) ? out.append(content, stop, content.length()).toString() : content;
     }
 
-    /** The reference with its query, or null to leave it. */
-    private String signed(String ref) {
+    /** Appends the reference with its query to {@link #out}; false (and nothing appended) to leave it. */
+    private boolean signed(String ref) {
         String effective = substitute(ref);
         if (effective == null) {
-            return null;
+            return false;
         }
-        String query = References.queryFor(base, effective, source);
-        return query == null ? null : References.append(ref, effective, query, "&");
+        String query = references.queryFor(effective, source);
+        if (query == null) {
+            return false;
+        }
+        References.append(out, ref, effective, query, "&");
+        return true;
     }
 
     private String tag(String content) {
@@ -138,12 +146,12 @@ public final class HlsRewriter {
             if (!a.quoted() || !uriAttributes.contains(a.name())) {
                 continue;
             }
-            String signed = signed(a.value());
-            if (signed != null) {
+            out.setLength(0);
+            if (signed(a.value())) {
                 if (sb == null) {
                     sb = new StringBuilder(content.length() + 512);
                 }
-                sb.append(content, copied, a.valueStart()).append(signed);
+                sb.append(content, copied, a.valueStart()).append(out);
                 copied = a.valueEnd();
             }
         }

@@ -35,11 +35,11 @@ public final class MpdRewriter {
     private final Deque<Frame> open = new ArrayDeque<>();
 
     private static final class Frame {
-        final String inherited;
-        String base;
+        final References inherited;
+        References base;
         boolean baseSet;
 
-        Frame(String base) {
+        Frame(References base) {
             this.inherited = base;
             this.base = base;
         }
@@ -48,7 +48,7 @@ public final class MpdRewriter {
     private MpdRewriter(String base, QuerySource source, int maxToken) {
         this.source = source;
         this.maxToken = maxToken;
-        open.push(new Frame(base));
+        open.push(new Frame(new References(base)));
     }
 
     /** Copies {@code in} to {@code out}, rewritten; a tag or a text run is bounded by {@code maxToken} characters. */
@@ -125,18 +125,20 @@ public final class MpdRewriter {
         if (baseUrl && !parent.baseSet) {
             // Unreadable or unresolvable: nothing below it can be resolved, so nothing below it is signed.
             parent.baseSet = true;
-            parent.base = readable ? References.resolve(parent.inherited, effective) : null;
+            parent.base = new References(readable ? parent.inherited.resolve(effective) : null);
         }
         if (!readable || (baseUrl && ref.endsWith("/"))) {
             return raw;
         }
         // A Location names the MPD itself, so it resolves against the MPD's own URL.
-        String against = baseUrl ? parent.inherited : open.peekLast().inherited;
-        String query = References.queryFor(against, effective, source);
+        References against = baseUrl ? parent.inherited : open.peekLast().inherited;
+        String query = against.queryFor(effective, source);
         if (query == null) {
             return raw;
         }
-        return raw.substring(0, start) + References.append(ref, effective, query, AMP) + raw.substring(stop);
+        StringBuilder sb = new StringBuilder(raw.length() + query.length() + 64).append(raw, 0, start);
+        References.append(sb, ref, effective, query, AMP);
+        return sb.append(raw, stop, raw.length()).toString();
     }
 
     private Frame parentOf() {
@@ -155,7 +157,7 @@ public final class MpdRewriter {
         if (names == null) {
             return tag;
         }
-        String base = open.peek().base;
+        References base = open.peek().base;
         StringBuilder sb = null;
         int copied = 0;
         for (XmlTokens.Attribute a : XmlTokens.attributes(tag)) {
@@ -167,14 +169,15 @@ public final class MpdRewriter {
                 continue;
             }
             String effective = unescape(ref);
-            String query = References.queryFor(base, templateProbe(effective), source);
+            String query = base.queryFor(templateProbe(effective), source);
             if (query == null) {
                 continue;
             }
             if (sb == null) {
                 sb = new StringBuilder(tag.length() + 512);
             }
-            sb.append(tag, copied, a.valueStart()).append(References.append(ref, effective, query, AMP));
+            sb.append(tag, copied, a.valueStart());
+            References.append(sb, ref, effective, query, AMP);
             copied = a.valueEnd();
         }
         return sb == null ? tag : sb.append(tag, copied, tag.length()).toString();

@@ -4,23 +4,49 @@ import dev.cfsign.SignedRequestParts;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-/** How a URI reference inside a manifest is resolved and given a signing query, shared by both rewriters. */
+/**
+ * How URI references inside a manifest are resolved against one base URL and given a signing query, shared by both
+ * rewriters. The base is parsed once; a plain relative reference ({@code seg-1.ts}, {@code low/index.m3u8}), the bulk
+ * of any playlist, resolves by appending it to the base's folder, which is what RFC 3986 resolution gives for it.
+ */
 public final class References {
-    private References() {}
+    private final URI base;
+    private final String folder;
+
+    /** @param base the absolute URL references resolve against; null or unusable: nothing resolves */
+    public References(String base) {
+        URI b = null;
+        String f = null;
+        if (base != null) {
+            try {
+                b = new URI(base);
+                String path = b.getRawPath();
+                if (isHttp(b.getScheme()) && b.getRawAuthority() != null && path != null && path.startsWith("/")) {
+                    f = b.getScheme() + "://" + b.getRawAuthority() + path.substring(0, path.lastIndexOf('/') + 1);
+                }
+            } catch (URISyntaxException e) {
+                b = null;
+            }
+        }
+        this.base = b;
+        this.folder = f;
+    }
 
     /**
-     * The absolute http(s) URL a player requests for {@code reference} in a manifest at {@code base} (RFC 3986
-     * resolution), or null when it cannot be known: not parseable, another scheme ({@code skd:}, {@code data:}), or
-     * a path that climbs above the root.
+     * The absolute http(s) URL a player requests for {@code reference} (RFC 3986 resolution, fragment dropped), or
+     * null when it cannot be known: not parseable, another scheme ({@code skd:}, {@code data:}), or a path that
+     * climbs above the root.
      */
-    public static String resolve(String base, String reference) {
+    public String resolve(String reference) {
         if (base == null) {
             return null;
         }
+        if (folder != null && isPlainRelative(reference)) {
+            return folder + reference;
+        }
         try {
-            URI resolved = new URI(base).resolve(new URI(reference));
-            String scheme = resolved.getScheme();
-            if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || resolved.getRawAuthority() == null) {
+            URI resolved = base.resolve(new URI(reference));
+            if (!isHttp(resolved.getScheme()) || resolved.getRawAuthority() == null) {
                 return null;
             }
             String path = resolved.getRawPath();
@@ -36,35 +62,61 @@ public final class References {
     }
 
     /**
-     * The query to add for {@code reference}, or null: unresolvable, not granted, or already carrying CloudFront
-     * credentials (a pre-signed URI keeps its own).
+     * The query to add for a reference (variables substituted), or null: unresolvable, not granted, or already
+     * carrying CloudFront credentials (a pre-signed URI keeps its own).
      */
-    public static String queryFor(String base, String effectiveReference, QuerySource source) {
-        String url = resolve(base, effectiveReference);
-        if (url == null || SignedRequestParts.parseUnverified(url).hasCredentials()) {
+    public String queryFor(String effectiveReference, QuerySource source) {
+        String url = resolve(effectiveReference);
+        if (url == null || (url.indexOf('?') >= 0 && SignedRequestParts.parseUnverified(url).hasCredentials())) {
             return null;
         }
         return source.queryFor(url);
     }
 
     /**
-     * {@code text} (the reference as written) with {@code query} added before any fragment, after {@code ?} or
-     * {@code &} as the effective reference (variables substituted) needs. {@code amp} is how {@code &} is written.
+     * Appends {@code text} (the reference as written) to {@code out} with {@code query} added before any fragment,
+     * after {@code ?} or {@code &} as the effective reference needs; {@code amp} is how {@code &} is written.
      */
-    public static String append(String text, String effectiveReference, String query, String amp) {
+    public static void append(StringBuilder out, String text, String effectiveReference, String query, String amp) {
         int hash = text.indexOf('#');
         int end = hash < 0 ? text.length() : hash;
         int effHash = effectiveReference.indexOf('#');
-        String eff = effHash < 0 ? effectiveReference : effectiveReference.substring(0, effHash);
-        int q = eff.indexOf('?');
-        String sep;
-        if (q < 0) {
-            sep = "?";
-        } else if (q == eff.length() - 1 || eff.endsWith("&")) {
-            sep = "";
-        } else {
-            sep = amp;
+        int effEnd = effHash < 0 ? effectiveReference.length() : effHash;
+        int q = effectiveReference.indexOf('?');
+        out.append(text, 0, end);
+        if (q < 0 || q >= effEnd) {
+            out.append('?');
+        } else if (q != effEnd - 1 && effectiveReference.charAt(effEnd - 1) != '&') {
+            out.append(amp);
         }
-        return text.substring(0, end) + sep + query.replace("&", amp) + text.substring(end);
+        if (amp.equals("&")) {
+            out.append(query);
+        } else {
+            out.append(query.replace("&", amp));
+        }
+        out.append(text, end, text.length());
+    }
+
+    /** No scheme, no authority, no absolute path, no dot segment, no query or fragment, only path characters. */
+    private static boolean isPlainRelative(String ref) {
+        int n = ref.length();
+        if (n == 0 || ref.charAt(0) == '/' || ref.charAt(0) == '.') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = ref.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '_' || c == '~' || c == '%' || c == '+' || c == '=' || c == ',' || c == '@'
+                    || (c == '.' && ref.charAt(i - 1) != '/') || (c == '/' && i + 1 < n && ref.charAt(i + 1) != '/'
+                            && ref.charAt(i + 1) != '.');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isHttp(String scheme) {
+        return "http".equals(scheme) || "https".equals(scheme);
     }
 }
