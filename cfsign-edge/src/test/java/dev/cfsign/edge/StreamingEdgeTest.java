@@ -104,6 +104,17 @@ class StreamingEdgeTest {
     }
 
     @Test
+    void aMissingManifestAndAHeadPassThroughUnrewritten() throws Exception {
+        start(StreamingOptions.DEFAULTS.withSignManifests(true));
+        HttpTester.Response missing = edge.get(folderLink("/v/s1/nope.m3u8"));
+        assertThat(missing.getStatus()).isEqualTo(404);
+        assertThat(missing.getContent()).contains("<Code>NoSuchKey</Code>");
+        HttpTester.Response head = edge.request("HEAD", folderLink("/v/s1/master.m3u8"));
+        assertThat(head.getStatus()).isEqualTo(200);
+        assertThat(head.get("Content-Length")).isEqualTo(Integer.toString(MASTER.length()));
+    }
+
+    @Test
     void missingObjectsAnswerAsS3() throws Exception {
         start(StreamingOptions.DEFAULTS);
         HttpTester.Response r = edge.get(folderLink("/v/s1/nope.ts"));
