@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cfsign.CloudFrontSigner;
 import dev.cfsign.CustomPolicy;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * hls.js and dash.js (npm, pinned in {@code src/test/players}) in headless Chromium play ffmpeg-made streams from a
@@ -52,9 +50,8 @@ class StreamingBrowserIT {
 
     @BeforeAll
     static void streamsEdgeAndPage() throws Exception {
-        assumeTrue(new File(BrowserCookiesIT.CHROMIUM).canExecute() && new File(BrowserCookiesIT.CHROMEDRIVER)
-                .canExecute(), "Chromium or chromedriver is not installed (apt-get install chromium chromium-driver);"
-                        + " skipping the browser player tests");
+        assumeTrue(HeadlessChromium.present(), "Chromium or chromedriver is not installed (apt-get install chromium"
+                + " chromium-driver); skipping the browser player tests");
         assumeTrue(Streams.ffmpegPresent(), "ffmpeg is not installed (apt-get install ffmpeg); skipping the browser"
                 + " player tests");
         assumeTrue(Files.isRegularFile(HLS_JS) && Files.isRegularFile(DASH_JS), "hls.js/dash.js are not installed"
@@ -113,16 +110,8 @@ class StreamingBrowserIT {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(BrowserCookiesIT.CHROMEDRIVER))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserCookiesIT.CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--autoplay-policy=no-user-gesture-required",
-                "--user-data-dir=" + Files.createTempDirectory(dir, "profile"));
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        service = HeadlessChromium.service();
+        browser = HeadlessChromium.start(service, Files.createTempDirectory(dir, "profile"));
     }
 
     @AfterEach
