@@ -2,4 +2,6 @@
 module dev.cfsign {
     exports dev.cfsign;
     exports dev.cfsign.keys;
+    // The media module reads CloudFront's query parameter names from the one place they are written down.
+    exports dev.cfsign.internal to dev.cfsign.media;
 }

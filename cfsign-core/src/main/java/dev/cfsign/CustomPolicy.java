@@ -2,6 +2,8 @@ package dev.cfsign;
 
 import dev.cfsign.internal.Checks;
 import dev.cfsign.internal.PolicyJson;
+import dev.cfsign.internal.ResourceMatcher;
+import dev.cfsign.internal.SigningParameters;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,6 +52,33 @@ public final class CustomPolicy implements Policy {
     /** {@code IpAddress}: the viewer IPs allowed. */
     public Optional<IpRange> ipRange() {
         return Optional.ofNullable(ipRange);
+    }
+
+    /**
+     * Whether this policy's resource grants {@code url} (an absolute http(s) URL); a policy without a resource grants
+     * any URL. The verifier's own matcher, so a URL this says yes to is one CloudFront accepts under this policy.
+     */
+    public boolean covers(String url) {
+        return resource == null || resourceCovers(resource, url);
+    }
+
+    /**
+     * Whether the policy resource {@code resource} (with {@code *} and {@code ?} wildcards) grants {@code url}, by the
+     * verifier's matcher; CloudFront's signing parameters in the URL's query are ignored, as CloudFront does.
+     *
+     * @return false as well when {@code url} is not an absolute http(s) URL
+     * @since 0.2
+     */
+    public static boolean resourceCovers(String resource, String url) {
+        Objects.requireNonNull(resource, "resource");
+        ViewerRequest r;
+        try {
+            r = ViewerRequest.of(url);
+        } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
+            return false;
+        }
+        return ResourceMatcher.matches(resource, r.scheme(), r.authority(), r.rawPath(),
+                SigningParameters.fromQuery(r.rawQuery().orElse(null)).remainingQuery);
     }
 
     /** A copy of this policy for the given resource. */

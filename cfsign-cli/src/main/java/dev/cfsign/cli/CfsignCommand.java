@@ -54,6 +54,7 @@ public final class CfsignCommand implements Runnable {
         SUBCOMMANDS.put("sign", SignCommand::new);
         SUBCOMMANDS.put("cookies", CookiesCommand::new);
         SUBCOMMANDS.put("policy", PolicyCommand::new);
+        SUBCOMMANDS.put("playlist", PlaylistCommand::new);
         SUBCOMMANDS.put("inspect", InspectCommand::new);
         SUBCOMMANDS.put("verify", VerifyCommand::new);
         SUBCOMMANDS.put("explain", ExplainCommand::new);

@@ -36,7 +36,8 @@ final class CliWording {
                     + " cfsign sign --base-url https://cdn.example.com 'videos/intro 2024.mp4'.";
             case SET_ORIGIN -> "Pass --root DIR or --origin URL.";
             case TRUST_A_KEY -> "Pass --trust ID=FILE (repeatable), or set AWS_CLOUDFRONT_KEY_ID with"
-                    + " AWS_CLOUDFRONT_PUBLIC_KEY (or AWS_CLOUDFRONT_PRIVATE_KEY).";
+                    + " AWS_CLOUDFRONT_PUBLIC_KEY (or AWS_CLOUDFRONT_PRIVATE_KEY; --env-file FILE reads them from a"
+                    + " file), or make every path --public.";
         };
     }
 

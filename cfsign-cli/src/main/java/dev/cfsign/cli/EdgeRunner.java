@@ -28,8 +28,8 @@ final class EdgeRunner {
             out.println(line);
             out.flush();
         };
-        EdgeConfig config = ServeOptions.Edge.build(options,
-                ServeOptions.Edge.applyTo(options, EdgeConfig.builder().accessLog(accessLog), env));
+        // An incomplete setup (no origin, no key) reaches ErrorHandler, which words its remedy in flags (CliWording).
+        EdgeConfig config = ServeOptions.Edge.applyTo(options, EdgeConfig.builder().accessLog(accessLog), env).build();
         EdgeServer edge = EdgeServer.start(config); // Jetty stops it at JVM shutdown (SIGTERM, Ctrl+C)
         edge.banner().forEach(out::println);
         out.flush();

@@ -87,6 +87,18 @@ final class ServeOptions {
                     + " long (slow clients, slowloris). Default: 10s.")
     Duration headerTimeout;
 
+    @Option(names = "--sign-manifests", description = "Rewrite HLS playlists and DASH MPDs fetched with a signed URL so"
+            + " every URI the policy covers carries the same signature (what Lambda@Edge does for URL-signed streams).")
+    boolean signManifests;
+
+    @Option(names = "--cors", paramLabel = "ORIGIN", description = "Let a player on ORIGIN (https://player.example.com,"
+            + " or * for any) read responses: CORS headers and preflights, as a CloudFront response-headers policy.")
+    String cors;
+
+    @Option(names = "--hide-missing-objects", description = "Answer a missing object 403 AccessDenied, as an S3 bucket"
+            + " behind origin access control without s3:ListBucket does (default: 404 NoSuchKey).")
+    boolean hideMissingObjects;
+
     /**
      * The part that touches the edge's classes. A nested class, so picocli's reflection over this mixin (for every
      * command's help) never loads them.
@@ -138,24 +150,17 @@ final class ServeOptions {
             if (o.noVerificationCache) {
                 b.verificationCache(false);
             }
+            if (o.signManifests) {
+                b.streaming(b.streaming().withSignManifests(true));
+            }
+            o.set("--cors", () -> b.streaming(b.streaming().withCorsOrigin(o.cors)), o.cors);
+            if (o.hideMissingObjects) {
+                b.streaming(b.streaming().withHideMissingObjects(true));
+            }
             if (!b.hasTrustedKeys()) {
                 b.trustFromEnvironment(env);
             }
             return b;
-        }
-
-        /** The configuration, with the builder's refusals in the CLI's words. */
-        static EdgeConfig build(ServeOptions o, EdgeConfig.Builder b) {
-            try {
-                return b.build();
-            } catch (IllegalStateException e) {
-                if (!b.hasOrigin()) {
-                    throw o.usage("Give the origin: --root DIR (a folder) or --origin URL (an HTTP server).");
-                }
-                throw o.usage("No trusted key, so no protected path could ever be served: give --trust"
-                        + " KEY-PAIR-ID=FILE, or set AWS_CLOUDFRONT_KEY_ID with AWS_CLOUDFRONT_PUBLIC_KEY (or --env-file"
-                        + " FILE), or make every path --public. Trust at least one public key.");
-            }
         }
     }
 

@@ -62,7 +62,7 @@ class ServeCommandTest {
     static EdgeConfig configFor(Map<String, String> env, String... args) throws Exception {
         ServeCommand c = new ServeCommand();
         new CommandLine(c).parseArgs(args);
-        return ServeOptions.Edge.build(c.options, ServeOptions.Edge.applyTo(c.options, EdgeConfig.builder(), env));
+        return ServeOptions.Edge.applyTo(c.options, EdgeConfig.builder(), env).build();
     }
 
     @Test

@@ -54,6 +54,7 @@ public final class EdgeConfig {
     private final int verificationCacheSize;
     private final Duration idleTimeout;
     private final Duration headerTimeout;
+    private final StreamingOptions streaming;
 
     private EdgeConfig(Builder b, TrustedKeys keys, boolean defaultSigned) {
         this.host = b.host;
@@ -72,6 +73,7 @@ public final class EdgeConfig {
         this.verificationCacheSize = b.verificationCacheSize;
         this.idleTimeout = b.idleTimeout;
         this.headerTimeout = b.headerTimeout;
+        this.streaming = b.streaming;
     }
 
     public static Builder builder() {
@@ -168,6 +170,11 @@ public final class EdgeConfig {
         return headerTimeout;
     }
 
+    /** Manifest signing, CORS and missing-object answers (see {@link StreamingOptions}). */
+    public StreamingOptions streaming() {
+        return streaming;
+    }
+
     /** The verifier this configuration implies. */
     CloudFrontVerifier newVerifier() {
         return CloudFrontVerifier.builder().trust(trustedKeys).clock(clock).clockSkew(clockSkew).build();
@@ -180,7 +187,7 @@ public final class EdgeConfig {
                 + (defaultRequiresSignature ? "signed" : "public") + ", publicUrl=" + publicUrl + ", clockSkew="
                 + clockSkew + ", explain=" + explain + ", verificationCache="
                 + (verificationCache ? verificationCacheSize : "off") + ", idleTimeout=" + idleTimeout
-                + ", headerTimeout=" + headerTimeout + "]";
+                + ", headerTimeout=" + headerTimeout + ", " + streaming + "]";
     }
 
     /** Builds an {@link EdgeConfig}. Not thread-safe. */
@@ -201,8 +208,20 @@ public final class EdgeConfig {
         private int verificationCacheSize = 10_000;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+        private StreamingOptions streaming = StreamingOptions.DEFAULTS;
 
         private Builder() {}
+
+        /** Manifest signing, CORS and missing-object answers; default {@link StreamingOptions#DEFAULTS}. */
+        public Builder streaming(StreamingOptions streaming) {
+            this.streaming = Objects.requireNonNull(streaming, "streaming");
+            return this;
+        }
+
+        /** The streaming options so far (a config file's, say), to change one with {@code StreamingOptions.with…}. */
+        public StreamingOptions streaming() {
+            return streaming;
+        }
 
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
@@ -403,11 +422,6 @@ public final class EdgeConfig {
         public Builder configFile(Path file) throws IOException {
             EdgeConfigFile.apply(this, file);
             return this;
-        }
-
-        /** Whether a {@link #root(Path)} or {@link #origin(URI)} is set so far. */
-        public boolean hasOrigin() {
-            return root != null || origin != null;
         }
 
         /** Whether any key is trusted so far (a launcher falls back to the environment when none is). */

@@ -17,14 +17,16 @@ import java.util.Locale;
  * <pre>
  * root, origin, trust.KEY-PAIR-ID (a public key file), protect and public (path patterns; repeatable, or
  * comma-separated, in order), default (signed or public), public-url, host, port, clock-skew, explain,
- * verification-cache, verification-cache-size, idle-timeout, header-timeout
+ * verification-cache, verification-cache-size, idle-timeout, header-timeout, and the {@link StreamingOptions}
+ * sign-manifests, cors, hide-missing-objects
  * </pre>
  *
  * <p>Durations use core's one grammar ({@link Durations}: {@code 30s}, {@code 2m}, {@code 500ms}, {@code PT30S}).
  */
 final class EdgeConfigFile {
     static final String KEYS = "root, origin, trust.<KEY-PAIR-ID>, protect, public, default, public-url, host, port,"
-            + " clock-skew, explain, verification-cache, verification-cache-size, idle-timeout, header-timeout";
+            + " clock-skew, explain, verification-cache, verification-cache-size, idle-timeout, header-timeout,"
+            + " sign-manifests, cors, hide-missing-objects";
 
     private EdgeConfigFile() {}
 
@@ -84,6 +86,9 @@ final class EdgeConfigFile {
             case "verification-cache-size" -> b.verificationCacheSize(parseInt(value));
             case "idle-timeout" -> b.idleTimeout(Durations.parse(value));
             case "header-timeout" -> b.headerTimeout(Durations.parse(value));
+            case "sign-manifests" -> b.streaming(b.streaming().withSignManifests(parseBoolean(value)));
+            case "cors" -> b.streaming(b.streaming().withCorsOrigin(value));
+            case "hide-missing-objects" -> b.streaming(b.streaming().withHideMissingObjects(parseBoolean(value)));
             default -> throw new IllegalArgumentException("unknown key; known: " + KEYS);
         }
     }

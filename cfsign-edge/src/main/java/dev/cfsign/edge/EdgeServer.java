@@ -138,10 +138,19 @@ public final class EdgeServer implements AutoCloseable {
 
     /** Puts the edge's handlers, error pages and access log on {@code server}; returns the signature handler. */
     static SignedAccessHandler install(Server server, EdgeConfig config) {
-        Handler origin = config.root().isPresent() ? new FileOriginHandler(config.root().get())
+        Handler origin = config.root().isPresent()
+                ? new FileOriginHandler(config.root().get(), config.streaming().hideMissingObjects())
                 : new ProxyOriginHandler(config.origin().orElseThrow());
+        if (config.streaming().signManifests()) {
+            origin = new ManifestSigningHandler(origin);
+        }
         SignedAccessHandler access = new SignedAccessHandler(config, origin);
-        server.setHandler(new UrlLimitHandler(new HealthHandler(new RequestTargetHandler(access))));
+        Handler front = new RequestTargetHandler(access);
+        if (config.streaming().corsOrigin().isPresent()) {
+            // Preflights carry no credentials and name no object: answered before the path or signature is read.
+            front = new CorsHandler(config.streaming().corsOrigin().get(), front);
+        }
+        server.setHandler(new UrlLimitHandler(new HealthHandler(front)));
         server.setErrorHandler(new EdgeErrorHandler());
         server.setRequestLog(new AccessLog(config.accessLog()));
         return access;

@@ -1,5 +1,6 @@
 package dev.cfsign.edge;
 
+import dev.cfsign.media.MediaTypes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,8 +33,14 @@ final class FileOriginHandler extends OriginHandler {
     private final Path realRoot;
     private final ResourceService files = new ResourceService();
     private final MimeTypes mimeTypes = new MimeTypes();
+    private final boolean hideMissingObjects;
 
     FileOriginHandler(Path root) {
+        this(root, false);
+    }
+
+    FileOriginHandler(Path root, boolean hideMissingObjects) {
+        this.hideMissingObjects = hideMissingObjects;
         try {
             this.realRoot = root.toRealPath();
         } catch (IOException e) {
@@ -69,10 +76,11 @@ final class FileOriginHandler extends OriginHandler {
             return true;
         }
         if (file == null) {
-            Response.writeError(request, response, callback, 404);
+            S3Errors.missingObject(response, callback, hideMissingObjects);
             return true;
         }
-        String type = mimeTypes.getMimeByExtension(file.getFileName().toString());
+        String name = file.getFileName().toString();
+        String type = MediaTypes.forPath(name).orElseGet(() -> mimeTypes.getMimeByExtension(name));
         files.doGet(request, response, callback,
                 new ResourceHttpContent(ResourceFactory.root().newResource(file), type));
         return true;

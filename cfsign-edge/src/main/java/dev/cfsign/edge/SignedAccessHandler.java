@@ -45,6 +45,8 @@ import org.eclipse.jetty.util.Callback;
 public class SignedAccessHandler extends Handler.Wrapper {
     /** Request attribute holding the {@link VerifiedRequest} of an allowed request. */
     public static final String VERIFIED_REQUEST = VerifiedRequest.class.getName();
+    /** Request attribute holding the {@link ViewerRequest} an allowed request was verified as (scheme, host, query). */
+    static final String VIEWER_REQUEST = ViewerRequest.class.getName();
     static final String DENIAL_HEADER = "X-Cfsign-Denial";
 
     private final EdgeConfig config;
@@ -82,6 +84,7 @@ public class SignedAccessHandler extends Handler.Wrapper {
             return true;
         }
         VerifiedRequest verified = null;
+        ViewerRequest verifiedAs = null;
         for (RequestPath path : target.paths()) {
             if (!requiresSignature(path)) {
                 continue;
@@ -98,12 +101,14 @@ public class SignedAccessHandler extends Handler.Wrapper {
             if (verified == null) {
                 return true;
             }
+            verifiedAs = viewer;
         }
         if (verified == null) {
             AccessDecision.PUBLIC.attach(request);
         } else {
             AccessDecision.allow(verified).attach(request);
             request.setAttribute(VERIFIED_REQUEST, verified);
+            request.setAttribute(VIEWER_REQUEST, verifiedAs);
         }
         return super.handle(request, response, callback);
     }

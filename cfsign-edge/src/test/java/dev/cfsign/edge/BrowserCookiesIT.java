@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * A real browser (Debian's headless Chromium through Selenium): a small app on one port sets signed cookies for a
@@ -39,8 +38,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * installs them).
  */
 class BrowserCookiesIT {
-    static final String CHROMIUM = System.getProperty("cfsign.chromium", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final String CHROMIUM = HeadlessChromium.CHROMIUM;
+    static final String CHROMEDRIVER = HeadlessChromium.CHROMEDRIVER;
 
     @TempDir
     Path dir;
@@ -95,16 +94,8 @@ class BrowserCookiesIT {
                 + "'>"));
         app.start();
 
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        service = HeadlessChromium.service();
+        browser = HeadlessChromium.start(service, Files.createDirectories(dir.resolve("profile")));
     }
 
     static void send(HttpExchange x, String html) throws IOException {

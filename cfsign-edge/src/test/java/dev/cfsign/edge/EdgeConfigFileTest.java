@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +114,24 @@ class EdgeConfigFileTest {
         Files.writeString(file, "# bare numbers are ambiguous\nidle-timeout = 30\n");
         assertThatThrownBy(() -> EdgeConfig.builder().configFile(file)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("edge.conf line 2 (idle-timeout)").hasMessageContaining("30s");
+    }
+
+    @Test
+    void configFile_streamingKeys() throws Exception {
+        Path file = dir.resolve("edge.conf");
+        assertThat(EdgeConfig.builder().root(dir).defaultRequiresSignature(false).build().streaming())
+                .isEqualTo(StreamingOptions.DEFAULTS);
+        Files.writeString(file, "root = .\ndefault = public\nsign-manifests = yes\ncors = https://player.example.com\n"
+                + "hide-missing-objects = true\n");
+        EdgeConfig c = EdgeConfig.builder().configFile(file).build();
+        assertThat(c.streaming()).isEqualTo(new StreamingOptions(true, Optional.of("https://player.example.com"), true));
+
+        Files.writeString(file, "root = .\ncors = https://player.example.com/page\n");
+        assertThatThrownBy(() -> EdgeConfig.builder().configFile(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("edge.conf line 2 (cors)").hasMessageContaining("scheme://host[:port]");
+        Files.writeString(file, "sign-manifests = maybe\n");
+        assertThatThrownBy(() -> EdgeConfig.builder().configFile(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 1 (sign-manifests)").hasMessageContaining("true or false");
     }
 
     @Test

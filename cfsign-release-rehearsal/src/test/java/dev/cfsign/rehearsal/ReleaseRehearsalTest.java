@@ -39,9 +39,11 @@ class ReleaseRehearsalTest {
     @Test
     void publishedModules_carryWhatARepositoryManagerRequires() throws IOException {
         Install install = Install.fromReadme();
-        assertThat(install.artifactIds()).as("README Install: Maven blocks").contains("cfsign-core", "cfsign-edge");
+        assertThat(install.artifactIds()).as("README Install: Maven blocks").contains("cfsign-core", "cfsign-media",
+                "cfsign-edge");
         List<String> published = new ArrayList<>(install.artifactIds());
-        published.add("cfsign-cli");
+        // Published too, with their dependency blocks in their own README sections (the consumer needs no Spring).
+        published.addAll(List.of("cfsign-cli", "cfsign-spring-boot-starter", "cfsign-junit"));
         for (String artifactId : published) {
             Path pom = RehearsalRepository.file(artifactId, null, "pom");
             assertThat(Files.readString(pom)).as(artifactId + " POM").contains("<name>", "<description>");

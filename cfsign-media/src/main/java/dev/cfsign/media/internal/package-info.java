@@ -1,0 +1,2 @@
+/** The rewriters' internals: not exported, no compatibility promise. */
+package dev.cfsign.media.internal;
