@@ -10,7 +10,10 @@ import java.math.BigInteger;
 public final class EcdsaSignatures {
     private EcdsaSignatures() {}
 
-    /** True when {@code sig} is a minimal DER SEQUENCE of two positive INTEGERs r, s with 1 <= r, s <= order - 1. */
+    /**
+     * True when {@code sig} is a minimal DER SEQUENCE of two positive INTEGERs r, s with
+     * {@code 1 <= r, s <= order - 1}.
+     */
     public static boolean isWellFormedDer(byte[] sig, BigInteger order) {
         int n = sig.length;
         if (n < 8 || sig[0] != 0x30) {
