@@ -228,9 +228,9 @@ class SignedUrlDiagnosisTest {
 
     @Test
     void human_durations_twoUnitsAtMost() {
-        assertThat(SignedUrlDiagnosis.human(java.time.Duration.ofSeconds(1))).isEqualTo("1 second");
-        assertThat(SignedUrlDiagnosis.human(java.time.Duration.ofSeconds(90061))).isEqualTo("1 day 1 hour");
-        assertThat(SignedUrlDiagnosis.human(java.time.Duration.ZERO)).isEqualTo("0 seconds");
+        assertThat(DiagnosisWords.human(java.time.Duration.ofSeconds(1))).isEqualTo("1 second");
+        assertThat(DiagnosisWords.human(java.time.Duration.ofSeconds(90061))).isEqualTo("1 day 1 hour");
+        assertThat(DiagnosisWords.human(java.time.Duration.ZERO)).isEqualTo("0 seconds");
     }
 
     /** Found by VerifierFuzzTest#arbitraryRequests: multi-byte characters before a %XX escape overflowed a buffer. */

@@ -3,7 +3,6 @@ package dev.cfsign.edge;
 import dev.cfsign.CloudFrontError;
 import dev.cfsign.CloudFrontVerifier;
 import dev.cfsign.DenialReason;
-import dev.cfsign.SignedRequestParts;
 import dev.cfsign.VerificationResult;
 import dev.cfsign.VerifiedRequest;
 import dev.cfsign.ViewerRequest;
@@ -102,11 +101,10 @@ public class SignedAccessHandler extends Handler.Wrapper {
                 DenialReason reason = result.denialReason().orElseThrow();
                 request.setAttribute(DECISION, "DENY");
                 request.setAttribute(REASON, reason.name());
-                SignedRequestParts parts = SignedRequestParts.parseUnverified(viewer);
-                parts.keyPairId().map(SignedAccessHandler::loggableId).ifPresent(id -> request.setAttribute(KEY_PAIR_ID, id));
-                if (parts.hasCredentials()) {
-                    request.setAttribute(SOURCE, parts.source().name().toLowerCase(java.util.Locale.ROOT));
-                }
+                result.claimedKeyPairId().map(SignedAccessHandler::loggableId)
+                        .ifPresent(id -> request.setAttribute(KEY_PAIR_ID, id));
+                result.credentialSource().ifPresent(s -> request.setAttribute(SOURCE,
+                        s.name().toLowerCase(java.util.Locale.ROOT)));
                 deny(response, callback, reason, config.explain());
                 return true;
             }
