@@ -326,12 +326,25 @@ public final class CloudFrontSigner {
 
     private static UrlChecks.Target cannedTarget(String url) {
         UrlChecks.Target t = UrlChecks.forSigning(url);
-        if (t.url().indexOf('*') >= 0) {
+        if (hasPathWildcard(t.url())) {
             throw new SigningException(SigningException.Reason.WILDCARD_IN_CANNED_POLICY, "A canned policy grants one"
-                    + " exact URL, so it cannot hold the wildcard '*'. For a folder, sign with a custom policy"
+                    + " exact URL, so its path cannot hold the wildcard '*'. For a folder, sign with a custom policy"
                     + " (CustomPolicy.builder().resource(\"https://host/folder/*\")); for a literal '*', encode it as %2A.");
         }
         return t;
+    }
+
+    /**
+     * Whether the path of {@code url} holds {@code *}, which a canned policy refuses: there it is almost always a
+     * folder wildcard that a canned policy cannot grant (the AWS CLI signs such URLs with a custom policy). A {@code *}
+     * in the query is a literal character and is signed canned ({@code filename*=UTF-8''…}, RFC 6266).
+     *
+     * @since 0.2
+     */
+    public static boolean hasPathWildcard(String url) {
+        int q = url.indexOf('?');
+        int star = url.indexOf('*');
+        return star >= 0 && (q < 0 || star < q);
     }
 
     private Instant expiry(Duration validFor) {

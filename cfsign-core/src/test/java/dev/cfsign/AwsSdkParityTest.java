@@ -71,7 +71,8 @@ class AwsSdkParityTest {
             "https://cdn.example.com/encoded%2Fslash.txt",
             "https://cdn.example.com/UPPER/Case.JPG",
             "https://sub.cdn.example.com/file.txt?a=%2F%3F",
-            "https://cdn.example.com/videos/intro.mp4?token=abc.def-ghi_jkl~mno");
+            "https://cdn.example.com/videos/intro.mp4?token=abc.def-ghi_jkl~mno",
+            "https://cdn.example.com/r.pdf?response-content-disposition=attachment%3B%20filename*%3DUTF-8%27%27r.pdf");
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();

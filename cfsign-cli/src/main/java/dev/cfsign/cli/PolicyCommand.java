@@ -57,9 +57,9 @@ final class PolicyCommand implements Callable<Integer> {
             CustomPolicy c = policy.customPolicy(now);
             p = c.resource().isPresent() ? c : c.withResource(canonical);
         } else {
-            if (canonical.indexOf('*') >= 0) {
+            if (CloudFrontSigner.hasPathWildcard(canonical)) {
                 throw new SigningException(SigningException.Reason.WILDCARD_IN_CANNED_POLICY, "A canned policy grants"
-                        + " one exact URL, so it cannot hold the wildcard '*'. For a folder, use --policy-resource"
+                        + " one exact URL, so its path cannot hold the wildcard '*'. For a folder, use --policy-resource"
                         + " 'https://host/folder/*'; for a literal '*', encode it as %2A.");
             }
             p = Policy.canned(canonical, policy.expiresAt(now));
