@@ -19,7 +19,7 @@ public enum CloudFrontError {
     MALFORMED_SIGNATURE("MalformedSignature", "Could not unencode Signature"),
     /**
      * A request no signature can be checked for: a path with a dot segment. Status 400, answered before any
-     * signature check (docs/cloudfront-rules.md, "Dot segments"). Since 0.2.
+     * signature check (docs/cloudfront-rules.md §3). Since 0.2.
      */
     BAD_REQUEST("BadRequest", "Bad Request", 400);
 

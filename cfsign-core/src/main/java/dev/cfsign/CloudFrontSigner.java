@@ -48,10 +48,8 @@ public final class CloudFrontSigner {
     private final HashAlgorithm hash;
     private final Clock clock;
     private final String baseUrl;
-    private final SignatureEngine engine;
     private final String hashSuffix;
-    private final long granularitySeconds; // 0 = exact expiries, no cache
-    private final SignatureCache cache;    // null unless granularity is set
+    private final PolicySignatures signatures;
 
     private CloudFrontSigner(Builder b) {
         this.keyPairId = b.keyPairId;
@@ -59,12 +57,11 @@ public final class CloudFrontSigner {
         this.hash = b.hash;
         this.clock = b.clock;
         this.baseUrl = b.baseUrl;
-        this.engine = new SignatureEngine(key.jcaPrivateKey(),
-                key.verificationKey().map(VerificationKey::jcaPublicKey).orElse(null),
-                key.keyType().family(), hash, b.provider != null ? b.provider : CryptoProviders.preferred().orElse(null));
         this.hashSuffix = hash == HashAlgorithm.SHA1 ? "" : "&Hash-Algorithm=" + hash.parameterValue();
-        this.granularitySeconds = b.granularity == null ? 0 : b.granularity.getSeconds();
-        this.cache = b.granularity == null ? null : new SignatureCache(b.cacheSize);
+        this.signatures = new PolicySignatures(new SignatureEngine(key.jcaPrivateKey(),
+                key.verificationKey().map(VerificationKey::jcaPublicKey).orElse(null),
+                key.keyType().family(), hash, b.provider != null ? b.provider : CryptoProviders.preferred().orElse(null)),
+                b.granularity == null ? 0 : b.granularity.getSeconds(), b.granularity == null ? 0 : b.cacheSize);
     }
 
     public static Builder builder() {
@@ -91,27 +88,24 @@ public final class CloudFrontSigner {
 
     /** A canned-policy URL valid until {@code expiresAt}. */
     public SignedUrl signUrl(String url, Instant expiresAt) {
-        if (cache == null || url == null || expiresAt == null) {
+        if (!signatures.caches() || url == null || expiresAt == null) {
             return cannedUrl(url, expiresAt);
         }
         // With a granularity, the whole signed URL is cached under the URL as given: a hit re-checks only the time.
-        Instant rounded = roundUp(expiresAt);
-        SignedUrlKey key = new SignedUrlKey(url, rounded.getEpochSecond());
-        Object hit = cache.get(key);
+        Instant rounded = signatures.roundUp(expiresAt);
+        SignedUrl hit = signatures.cachedUrl(url, rounded);
         if (hit != null) {
             requireFuture(rounded);
-            return (SignedUrl) hit;
+            return hit;
         }
-        SignedUrl fresh = cannedUrl(url, rounded);
-        cache.put(key, fresh);
-        return fresh;
+        return signatures.cacheUrl(url, rounded, cannedUrl(url, rounded));
     }
 
     private SignedUrl cannedUrl(String url, Instant expiresAt) {
         UrlChecks.Target t = cannedTarget(url);
-        CannedPolicy policy = new CannedPolicy(t.url(), roundUp(expiresAt));
+        CannedPolicy policy = new CannedPolicy(t.url(), signatures.roundUp(expiresAt));
         requireFuture(policy.expiresAt());
-        String sig = cannedSignature(policy);
+        String sig = signatures.canned(policy);
         StringBuilder sb = new StringBuilder(t.url().length() + sig.length() + keyPairId.length() + 60);
         sb.append(t.url()).append(t.hasQuery() ? '&' : '?');
         int paramsStart = sb.length();
@@ -134,10 +128,10 @@ public final class CloudFrontSigner {
         Objects.requireNonNull(policy, "policy");
         UrlChecks.Target t = UrlChecks.forSigning(url);
         CustomPolicy p = policy.resource().isPresent() ? policy : policy.withResource(t.url());
-        p = rounded(p);
+        p = signatures.rounded(p);
         requireFuture(p.expiresAt());
         String json = p.toJson();
-        String sig = signature(json);
+        String sig = signatures.custom(json);
         StringBuilder sb = new StringBuilder(t.url().length() + json.length() * 4 / 3 + 420);
         sb.append(t.url()).append(t.hasQuery() ? '&' : '?');
         int paramsStart = sb.length();
@@ -181,9 +175,9 @@ public final class CloudFrontSigner {
     /** Canned-policy cookies for exactly one URL until {@code expiresAt}. For a folder, use a {@link CustomPolicy}. */
     public SignedCookies signCookies(String resourceUrl, Instant expiresAt) {
         UrlChecks.Target t = cannedTarget(resourceUrl);
-        CannedPolicy policy = new CannedPolicy(t.url(), roundUp(expiresAt));
+        CannedPolicy policy = new CannedPolicy(t.url(), signatures.roundUp(expiresAt));
         requireFuture(policy.expiresAt());
-        String sig = cannedSignature(policy);
+        String sig = signatures.canned(policy);
         return cookies(SignedCookies.EXPIRES, Long.toString(policy.expiresAt().getEpochSecond()), sig, policy);
     }
 
@@ -198,10 +192,10 @@ public final class CloudFrontSigner {
             throw new SigningException(SigningException.Reason.INVALID_RESOURCE, "Signed cookies need a policy resource:"
                     + " set CustomPolicy.builder().resource(\"https://cdn.example.com/videos/*\").");
         }
-        CustomPolicy p = rounded(policy);
+        CustomPolicy p = signatures.rounded(policy);
         requireFuture(p.expiresAt());
         String json = p.toJson();
-        String sig = signature(json);
+        String sig = signatures.custom(json);
         return cookies(SignedCookies.POLICY, CloudFrontBase64.encode(json.getBytes(StandardCharsets.UTF_8)), sig, p);
     }
 
@@ -223,85 +217,7 @@ public final class CloudFrontSigner {
      * Checks nothing about time; use the URL and cookie methods unless you assemble requests yourself.
      */
     public String signPolicy(Policy policy) {
-        return sign(policy.toJson());
-    }
-
-    /** Canned policies are cached by (URL, expiry): a hit builds no JSON at all. */
-    private String cannedSignature(CannedPolicy policy) {
-        if (cache == null) {
-            return sign(policy.toJson());
-        }
-        CannedKey key = new CannedKey(policy.resourceUrl(), policy.expiresAt().getEpochSecond());
-        String hit = (String) cache.get(key);
-        if (hit == null) {
-            hit = sign(policy.toJson());
-            cache.put(key, hit);
-        }
-        return hit;
-    }
-
-    private String signature(String policyJson) {
-        if (cache == null) {
-            return sign(policyJson);
-        }
-        String hit = (String) cache.get(policyJson);
-        if (hit == null) {
-            hit = sign(policyJson);
-            cache.put(policyJson, hit);
-        }
-        return hit;
-    }
-
-    private String sign(String policyJson) {
-        return CloudFrontBase64.encode(engine.sign(policyJson.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private record CannedKey(String url, long expires) {}
-
-    private record SignedUrlKey(String url, long expires) {}
-
-    /** With a granularity, expiries move up to the next multiple of it (epoch-aligned), so repeated links coincide. */
-    private Instant roundUp(Instant expiresAt) {
-        if (granularitySeconds == 0 || expiresAt == null) {
-            return expiresAt;
-        }
-        long s = expiresAt.getEpochSecond();
-        long r = s % granularitySeconds;
-        return r == 0 && expiresAt.getNano() == 0 ? expiresAt : Instant.ofEpochSecond(s - r + granularitySeconds);
-    }
-
-    private CustomPolicy rounded(CustomPolicy p) {
-        if (granularitySeconds == 0) {
-            return p;
-        }
-        Instant r = roundUp(p.expiresAt());
-        return r.equals(p.expiresAt()) ? p : p.withExpiresAt(r);
-    }
-
-    /**
-     * Canned URL → its {@link SignedUrl}, and policy (canned key or custom JSON) → signature, bounded: when full it is
-     * emptied at once, which costs one re-signing per live link and keeps memory fixed without per-entry bookkeeping
-     * on the hot path.
-     */
-    private static final class SignatureCache {
-        private final int capacity;
-        private final java.util.concurrent.ConcurrentHashMap<Object, Object> map;
-
-        SignatureCache(int capacity) {
-            this.capacity = capacity;
-            this.map = new java.util.concurrent.ConcurrentHashMap<>(Math.min(capacity, 1024));
-        }
-
-        Object get(Object key) {
-            return map.get(key);
-        }
-
-        void put(Object key, Object value) {
-            if (map.size() >= capacity) {
-                map.clear();
-            }
-            map.put(key, value);
-        }
+        return signatures.sign(policy.toJson());
     }
 
     private void appendSignature(StringBuilder sb, String sig) {
@@ -391,14 +307,12 @@ public final class CloudFrontSigner {
 
     /** The JCA provider that makes the signatures (chosen once, when the signer was built). */
     public Provider provider() {
-        return engine.provider();
+        return signatures.engine().provider();
     }
 
     @Override
     public String toString() {
-        return "CloudFrontSigner[Key-Pair-Id=" + keyPairId + ", " + key.keyType().displayName() + ", " + engine.algorithm()
-                + ", provider " + engine.provider().getName() + (baseUrl == null ? "" : ", base " + baseUrl)
-                + (granularitySeconds == 0 ? "" : ", expiry granularity " + granularitySeconds + "s (cached)") + "]";
+        return "CloudFrontSigner[Key-Pair-Id=" + keyPairId + ", " + key.keyType().displayName() + ", " + signatures + (baseUrl == null ? "" : ", base " + baseUrl) + "]";
     }
 
     /** Builds a {@link CloudFrontSigner}. Not thread-safe. */

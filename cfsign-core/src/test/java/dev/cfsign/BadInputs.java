@@ -427,7 +427,7 @@ public final class BadInputs {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(512);
-            return dev.cfsign.internal.KeyParser.pem("PRIVATE KEY", g.generateKeyPair().getPrivate().getEncoded());
+            return dev.cfsign.internal.KeyInspection.pem("PRIVATE KEY", g.generateKeyPair().getPrivate().getEncoded());
         } catch (java.security.GeneralSecurityException e) {
             throw new AssertionError(e);
         }

@@ -4,8 +4,7 @@ package dev.cfsign.internal;
  * Which characters a browser sends exactly as written, decided by the WHATWG URL standard (the parser browsers
  * implement, https://url.spec.whatwg.org/#percent-encoded-bytes) for {@code http}/{@code https} URLs, checked against
  * headless Chromium. A signed URL may hold only those: anything a browser re-encodes changes the bytes CloudFront
- * rebuilds the canned policy from. Table and sources: docs/cloudfront-rules.md, "Characters a browser sends as
- * written".
+ * rebuilds the canned policy from. Table and sources: docs/cloudfront-rules.md §4.
  *
  * <ul>
  *   <li>Both sections: the C0 controls, space, non-ASCII and {@code " < >} are percent-encoded (query percent-encode

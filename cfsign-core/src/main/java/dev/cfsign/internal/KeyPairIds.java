@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * The one rule for key pair ID syntax, and the things people paste instead of one. CloudFront public key IDs look
- * like {@code K2JCJMDEHXQW5F}, legacy key pair IDs like {@code APKAEIBAERJR2EXAMPLE} (docs/cloudfront-rules.md, "Key
- * pair IDs").
+ * like {@code K2JCJMDEHXQW5F}, legacy key pair IDs like {@code APKAEIBAERJR2EXAMPLE} (docs/cloudfront-rules.md
+ * §1.1).
  */
 public final class KeyPairIds {
     private KeyPairIds() {}

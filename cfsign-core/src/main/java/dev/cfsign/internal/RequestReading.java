@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The one reading of a viewer request's credentials: URL parameters, else {@code CloudFront-*} cookies. The verifier,
  * the diagnosis, {@code SignedRequestParts} and the edge's log all start from it, so they cannot disagree on what a
- * request says. Nothing here is authenticated; the order of the checks is CloudFront's (docs/cloudfront-rules.md,
- * "Order of the checks").
+ * request says. Nothing here is authenticated; the order of the checks is CloudFront's (docs/cloudfront-rules.md
+ * §2).
  */
 public final class RequestReading {
     private RequestReading() {}
