@@ -228,7 +228,7 @@ class AwsSdkParityTest {
         // A browser percent-encodes '"' before sending, so signing it raw could never match: refuse with the fix.
         assertThatThrownBy(() -> signer(SigningHashAlgorithm.SHA1).signUrl(url, EXP)).isInstanceOf(SigningException.class)
                 .hasMessageContaining("percent-encode");
-        // As a policy value, the JSON writer escapes it instead of refusing (SPEC §5.1 json-injection vectors).
+        // As a policy value, the JSON writer escapes it instead of refusing (docs/cloudfront-rules.md §6.1 json-injection vectors).
         assertThat(Policy.canned(url, EXP).toJson()).contains("a\\\"b.txt");
     }
 

@@ -163,7 +163,7 @@ class CloudFrontSignerTest {
 
     @Test
     void signUrl_millisecondsMistakenForSeconds_refusedAsOutOfRange() {
-        // A classic bug (SPEC §4.5): Date.now()-style milliseconds used as an epoch.
+        // A classic bug (docs/cloudfront-rules.md §5.5): Date.now()-style milliseconds used as an epoch.
         Instant millisAsSeconds = Instant.ofEpochSecond(NOW.toEpochMilli());
         assertThatThrownBy(() -> SIGNER.signUrl("https://cdn.example.com/a.txt", millisAsSeconds))
                 .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(SigningException.Reason.EPOCH_OUT_OF_RANGE));
