@@ -43,6 +43,9 @@ public final class CloudFrontSigner {
     /** CloudFront's limit on the length of a whole URL, in bytes; longer signed URLs are refused. */
     public static final int MAX_URL_BYTES = 8192;
 
+    private static final String SIGNATURE_PARAM = "&" + SigningParameter.SIGNATURE.queryName() + "=";
+    private static final String KEY_PAIR_ID_PARAM = "&" + SigningParameter.KEY_PAIR_ID.queryName() + "=";
+
     private final String keyPairId;
     private final SigningKey key;
     private final HashAlgorithm hash;
@@ -57,7 +60,8 @@ public final class CloudFrontSigner {
         this.hash = b.hash;
         this.clock = b.clock;
         this.baseUrl = b.baseUrl;
-        this.hashSuffix = hash == HashAlgorithm.SHA1 ? "" : "&Hash-Algorithm=" + hash.parameterValue();
+        this.hashSuffix = hash == HashAlgorithm.SHA1 ? "" : "&" + SigningParameter.HASH_ALGORITHM.queryName() + "="
+                + hash.parameterValue();
         this.signatures = new PolicySignatures(new SignatureEngine(key.jcaPrivateKey(),
                 key.verificationKey().map(VerificationKey::jcaPublicKey).orElse(null),
                 key.keyType().family(), hash, b.provider != null ? b.provider : CryptoProviders.preferred().orElse(null)),
@@ -109,7 +113,7 @@ public final class CloudFrontSigner {
         StringBuilder sb = new StringBuilder(t.url().length() + sig.length() + keyPairId.length() + 60);
         sb.append(t.url()).append(t.hasQuery() ? '&' : '?');
         int paramsStart = sb.length();
-        sb.append("Expires=").append(policy.expiresAt().getEpochSecond());
+        sb.append(SigningParameter.EXPIRES.queryName()).append('=').append(policy.expiresAt().getEpochSecond());
         appendSignature(sb, sig);
         requireUrlLength(sb, false);
         return new SignedUrl(sb.toString(), paramsStart, policy, keyPairId, hash);
@@ -135,7 +139,8 @@ public final class CloudFrontSigner {
         StringBuilder sb = new StringBuilder(t.url().length() + json.length() * 4 / 3 + 420);
         sb.append(t.url()).append(t.hasQuery() ? '&' : '?');
         int paramsStart = sb.length();
-        sb.append("Policy=").append(CloudFrontBase64.encode(json.getBytes(StandardCharsets.UTF_8)));
+        sb.append(SigningParameter.POLICY.queryName()).append('=')
+                .append(CloudFrontBase64.encode(json.getBytes(StandardCharsets.UTF_8)));
         appendSignature(sb, sig);
         requireUrlLength(sb, true);
         return new SignedUrl(sb.toString(), paramsStart, p, keyPairId, hash);
@@ -221,7 +226,7 @@ public final class CloudFrontSigner {
     }
 
     private void appendSignature(StringBuilder sb, String sig) {
-        sb.append("&Signature=").append(sig).append("&Key-Pair-Id=").append(keyPairId).append(hashSuffix);
+        sb.append(SIGNATURE_PARAM).append(sig).append(KEY_PAIR_ID_PARAM).append(keyPairId).append(hashSuffix);
     }
 
     /**
