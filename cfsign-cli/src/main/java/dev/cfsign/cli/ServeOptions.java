@@ -152,8 +152,8 @@ final class ServeOptions {
                 if (!b.hasOrigin()) {
                     throw o.usage("Give the origin: --root DIR (a folder) or --origin URL (an HTTP server).");
                 }
-                throw o.usage("No trusted key, so no protected path could ever be served: give --trust"
-                        + " KEY-PAIR-ID=FILE, or set AWS_CLOUDFRONT_KEY_ID with AWS_CLOUDFRONT_PUBLIC_KEY (or --env-file"
+                throw o.usage("No public key is trusted, so no protected path could ever be served: give --trust"
+                        + " ID=FILE, or set AWS_CLOUDFRONT_KEY_ID with AWS_CLOUDFRONT_PUBLIC_KEY (or --env-file"
                         + " FILE), or make every path --public. Trust at least one public key.");
             }
         }
