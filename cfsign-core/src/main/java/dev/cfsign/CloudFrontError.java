@@ -1,8 +1,8 @@
 package dev.cfsign;
 
 /**
- * The error codes CloudFront answers a failed signed request with: always HTTP 403, an XML body, and
- * {@code Content-Type: text/xml}. The messages are CloudFront's, byte for byte.
+ * The error codes CloudFront answers a failed signed request with: HTTP 403 (400 for {@link #BAD_REQUEST}), an XML
+ * body, and {@code Content-Type: text/xml}. The 403 messages are CloudFront's, byte for byte.
  *
  * @since 0.1
  */
@@ -16,13 +16,24 @@ public enum CloudFrontError {
     /** The policy cannot be decoded or is not a valid CloudFront policy. */
     MALFORMED_POLICY("MalformedPolicy", "Malformed Policy"),
     /** The signature is not valid CloudFront base64. */
-    MALFORMED_SIGNATURE("MalformedSignature", "Could not unencode Signature");
+    MALFORMED_SIGNATURE("MalformedSignature", "Could not unencode Signature"),
+    /**
+     * A request no signature can be checked for: a path with a dot segment. Status 400, answered before any
+     * signature check (docs/cloudfront-rules.md §3). Since 0.2.
+     */
+    BAD_REQUEST("BadRequest", "Bad Request", 400);
 
     private final String code;
     private final String message;
     private final String xmlBody;
+    private final int httpStatus;
 
     CloudFrontError(String code, String message) {
+        this(code, message, 403);
+    }
+
+    CloudFrontError(String code, String message, int httpStatus) {
+        this.httpStatus = httpStatus;
         this.code = code;
         this.message = message;
         this.xmlBody = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + message
@@ -44,9 +55,9 @@ public enum CloudFrontError {
         return xmlBody;
     }
 
-    /** Always 403. */
+    /** 403, or 400 for {@link #BAD_REQUEST}. */
     public int httpStatus() {
-        return 403;
+        return httpStatus;
     }
 
     /** {@code text/xml}. */

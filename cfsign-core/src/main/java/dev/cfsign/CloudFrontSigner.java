@@ -43,15 +43,16 @@ public final class CloudFrontSigner {
     /** CloudFront's URL limit, as {@link CloudFrontLimits} counts it; longer signed URLs are refused. */
     public static final int MAX_URL_BYTES = CloudFrontLimits.MAX_URL_BYTES;
 
+    private static final String SIGNATURE_PARAM = "&" + SigningParameter.SIGNATURE.queryName() + "=";
+    private static final String KEY_PAIR_ID_PARAM = "&" + SigningParameter.KEY_PAIR_ID.queryName() + "=";
+
     private final String keyPairId;
     private final SigningKey key;
     private final HashAlgorithm hash;
     private final Clock clock;
     private final String baseUrl;
-    private final SignatureEngine engine;
     private final String hashSuffix;
-    private final long granularitySeconds; // 0 = exact expiries, no cache
-    private final SignatureCache cache;    // null unless granularity is set
+    private final PolicySignatures signatures;
 
     private CloudFrontSigner(Builder b) {
         this.keyPairId = b.keyPairId;
@@ -59,12 +60,12 @@ public final class CloudFrontSigner {
         this.hash = b.hash;
         this.clock = b.clock;
         this.baseUrl = b.baseUrl;
-        this.engine = new SignatureEngine(key.jcaPrivateKey(),
+        this.hashSuffix = hash == HashAlgorithm.SHA1 ? "" : "&" + SigningParameter.HASH_ALGORITHM.queryName() + "="
+                + hash.parameterValue();
+        this.signatures = new PolicySignatures(new SignatureEngine(key.jcaPrivateKey(),
                 key.verificationKey().map(VerificationKey::jcaPublicKey).orElse(null),
-                key.keyType().family(), hash, b.provider != null ? b.provider : CryptoProviders.preferred().orElse(null));
-        this.hashSuffix = hash == HashAlgorithm.SHA1 ? "" : "&Hash-Algorithm=" + hash.parameterValue();
-        this.granularitySeconds = b.granularity == null ? 0 : b.granularity.getSeconds();
-        this.cache = b.granularity == null ? null : new SignatureCache(b.cacheSize);
+                key.keyType().family(), hash, b.provider != null ? b.provider : CryptoProviders.preferred().orElse(null)),
+                b.granularity == null ? 0 : b.granularity.getSeconds(), b.granularity == null ? 0 : b.cacheSize);
     }
 
     public static Builder builder() {
@@ -91,31 +92,28 @@ public final class CloudFrontSigner {
 
     /** A canned-policy URL valid until {@code expiresAt}. */
     public SignedUrl signUrl(String url, Instant expiresAt) {
-        if (cache == null || url == null || expiresAt == null) {
+        if (!signatures.caches() || url == null || expiresAt == null) {
             return cannedUrl(url, expiresAt);
         }
         // With a granularity, the whole signed URL is cached under the URL as given: a hit re-checks only the time.
-        Instant rounded = roundUp(expiresAt);
-        SignedUrlKey key = new SignedUrlKey(url, rounded.getEpochSecond());
-        Object hit = cache.get(key);
+        Instant rounded = signatures.roundUp(expiresAt);
+        SignedUrl hit = signatures.cachedUrl(url, rounded);
         if (hit != null) {
             requireFuture(rounded);
-            return (SignedUrl) hit;
+            return hit;
         }
-        SignedUrl fresh = cannedUrl(url, rounded);
-        cache.put(key, fresh);
-        return fresh;
+        return signatures.cacheUrl(url, rounded, cannedUrl(url, rounded));
     }
 
     private SignedUrl cannedUrl(String url, Instant expiresAt) {
         UrlChecks.Target t = cannedTarget(url);
-        CannedPolicy policy = new CannedPolicy(t.url(), roundUp(expiresAt));
+        CannedPolicy policy = new CannedPolicy(t.url(), signatures.roundUp(expiresAt));
         requireFuture(policy.expiresAt());
-        String sig = cannedSignature(policy);
+        String sig = signatures.canned(policy);
         StringBuilder sb = new StringBuilder(t.url().length() + sig.length() + keyPairId.length() + 60);
         sb.append(t.url()).append(t.hasQuery() ? '&' : '?');
         int paramsStart = sb.length();
-        sb.append("Expires=").append(policy.expiresAt().getEpochSecond());
+        sb.append(SigningParameter.EXPIRES.queryName()).append('=').append(policy.expiresAt().getEpochSecond());
         appendSignature(sb, sig);
         requireUrlLength(sb, false);
         return new SignedUrl(sb.toString(), paramsStart, policy, keyPairId, hash);
@@ -134,14 +132,15 @@ public final class CloudFrontSigner {
         Objects.requireNonNull(policy, "policy");
         UrlChecks.Target t = UrlChecks.forSigning(url);
         CustomPolicy p = policy.resource().isPresent() ? policy : policy.withResource(t.url());
-        p = rounded(p);
+        p = signatures.rounded(p);
         requireFuture(p.expiresAt());
         String json = p.toJson();
-        String sig = signature(json);
+        String sig = signatures.custom(json);
         StringBuilder sb = new StringBuilder(t.url().length() + json.length() * 4 / 3 + 420);
         sb.append(t.url()).append(t.hasQuery() ? '&' : '?');
         int paramsStart = sb.length();
-        sb.append("Policy=").append(CloudFrontBase64.encode(json.getBytes(StandardCharsets.UTF_8)));
+        sb.append(SigningParameter.POLICY.queryName()).append('=')
+                .append(CloudFrontBase64.encode(json.getBytes(StandardCharsets.UTF_8)));
         appendSignature(sb, sig);
         requireUrlLength(sb, true);
         return new SignedUrl(sb.toString(), paramsStart, p, keyPairId, hash);
@@ -181,9 +180,9 @@ public final class CloudFrontSigner {
     /** Canned-policy cookies for exactly one URL until {@code expiresAt}. For a folder, use a {@link CustomPolicy}. */
     public SignedCookies signCookies(String resourceUrl, Instant expiresAt) {
         UrlChecks.Target t = cannedTarget(resourceUrl);
-        CannedPolicy policy = new CannedPolicy(t.url(), roundUp(expiresAt));
+        CannedPolicy policy = new CannedPolicy(t.url(), signatures.roundUp(expiresAt));
         requireFuture(policy.expiresAt());
-        String sig = cannedSignature(policy);
+        String sig = signatures.canned(policy);
         return cookies(SignedCookies.EXPIRES, Long.toString(policy.expiresAt().getEpochSecond()), sig, policy);
     }
 
@@ -198,10 +197,10 @@ public final class CloudFrontSigner {
             throw new SigningException(SigningException.Reason.INVALID_RESOURCE, "Signed cookies need a policy resource.",
                     Remedy.SET_POLICY_RESOURCE);
         }
-        CustomPolicy p = rounded(policy);
+        CustomPolicy p = signatures.rounded(policy);
         requireFuture(p.expiresAt());
         String json = p.toJson();
-        String sig = signature(json);
+        String sig = signatures.custom(json);
         return cookies(SignedCookies.POLICY, CloudFrontBase64.encode(json.getBytes(StandardCharsets.UTF_8)), sig, p);
     }
 
@@ -223,89 +222,11 @@ public final class CloudFrontSigner {
      * Checks nothing about time; use the URL and cookie methods unless you assemble requests yourself.
      */
     public String signPolicy(Policy policy) {
-        return sign(policy.toJson());
-    }
-
-    /** Canned policies are cached by (URL, expiry): a hit builds no JSON at all. */
-    private String cannedSignature(CannedPolicy policy) {
-        if (cache == null) {
-            return sign(policy.toJson());
-        }
-        CannedKey key = new CannedKey(policy.resourceUrl(), policy.expiresAt().getEpochSecond());
-        String hit = (String) cache.get(key);
-        if (hit == null) {
-            hit = sign(policy.toJson());
-            cache.put(key, hit);
-        }
-        return hit;
-    }
-
-    private String signature(String policyJson) {
-        if (cache == null) {
-            return sign(policyJson);
-        }
-        String hit = (String) cache.get(policyJson);
-        if (hit == null) {
-            hit = sign(policyJson);
-            cache.put(policyJson, hit);
-        }
-        return hit;
-    }
-
-    private String sign(String policyJson) {
-        return CloudFrontBase64.encode(engine.sign(policyJson.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private record CannedKey(String url, long expires) {}
-
-    private record SignedUrlKey(String url, long expires) {}
-
-    /** With a granularity, expiries move up to the next multiple of it (epoch-aligned), so repeated links coincide. */
-    private Instant roundUp(Instant expiresAt) {
-        if (granularitySeconds == 0 || expiresAt == null) {
-            return expiresAt;
-        }
-        long s = expiresAt.getEpochSecond();
-        long r = s % granularitySeconds;
-        return r == 0 && expiresAt.getNano() == 0 ? expiresAt : Instant.ofEpochSecond(s - r + granularitySeconds);
-    }
-
-    private CustomPolicy rounded(CustomPolicy p) {
-        if (granularitySeconds == 0) {
-            return p;
-        }
-        Instant r = roundUp(p.expiresAt());
-        return r.equals(p.expiresAt()) ? p : p.withExpiresAt(r);
-    }
-
-    /**
-     * Canned URL → its {@link SignedUrl}, and policy (canned key or custom JSON) → signature, bounded: when full it is
-     * emptied at once, which costs one re-signing per live link and keeps memory fixed without per-entry bookkeeping
-     * on the hot path.
-     */
-    private static final class SignatureCache {
-        private final int capacity;
-        private final java.util.concurrent.ConcurrentHashMap<Object, Object> map;
-
-        SignatureCache(int capacity) {
-            this.capacity = capacity;
-            this.map = new java.util.concurrent.ConcurrentHashMap<>(Math.min(capacity, 1024));
-        }
-
-        Object get(Object key) {
-            return map.get(key);
-        }
-
-        void put(Object key, Object value) {
-            if (map.size() >= capacity) {
-                map.clear();
-            }
-            map.put(key, value);
-        }
+        return signatures.sign(policy.toJson());
     }
 
     private void appendSignature(StringBuilder sb, String sig) {
-        sb.append("&Signature=").append(sig).append("&Key-Pair-Id=").append(keyPairId).append(hashSuffix);
+        sb.append(SIGNATURE_PARAM).append(sig).append(KEY_PAIR_ID_PARAM).append(keyPairId).append(hashSuffix);
     }
 
     /**
@@ -327,11 +248,24 @@ public final class CloudFrontSigner {
 
     private static UrlChecks.Target cannedTarget(String url) {
         UrlChecks.Target t = UrlChecks.forSigning(url);
-        if (t.url().indexOf('*') >= 0) {
+        if (hasPathWildcard(t.url())) {
             throw new SigningException(SigningException.Reason.WILDCARD_IN_CANNED_POLICY, "A canned policy grants one"
-                    + " exact URL, so it cannot hold the wildcard '*'.", Remedy.USE_CUSTOM_POLICY_FOR_WILDCARD);
+                    + " exact URL, so its path cannot hold the wildcard '*'.", Remedy.USE_CUSTOM_POLICY_FOR_WILDCARD);
         }
         return t;
+    }
+
+    /**
+     * Whether the path of {@code url} holds {@code *}, which a canned policy refuses: there it is almost always a
+     * folder wildcard that a canned policy cannot grant (the AWS CLI signs such URLs with a custom policy). A {@code *}
+     * in the query is a literal character and is signed canned ({@code filename*=UTF-8''…}, RFC 6266).
+     *
+     * @since 0.2
+     */
+    public static boolean hasPathWildcard(String url) {
+        int q = url.indexOf('?');
+        int star = url.indexOf('*');
+        return star >= 0 && (q < 0 || star < q);
     }
 
     private Instant expiry(Duration validFor) {
@@ -378,14 +312,12 @@ public final class CloudFrontSigner {
 
     /** The JCA provider that makes the signatures (chosen once, when the signer was built). */
     public Provider provider() {
-        return engine.provider();
+        return signatures.engine().provider();
     }
 
     @Override
     public String toString() {
-        return "CloudFrontSigner[Key-Pair-Id=" + keyPairId + ", " + key.keyType().displayName() + ", " + engine.algorithm()
-                + ", provider " + engine.provider().getName() + (baseUrl == null ? "" : ", base " + baseUrl)
-                + (granularitySeconds == 0 ? "" : ", expiry granularity " + granularitySeconds + "s (cached)") + "]";
+        return "CloudFrontSigner[Key-Pair-Id=" + keyPairId + ", " + key.keyType().displayName() + ", " + signatures + (baseUrl == null ? "" : ", base " + baseUrl) + "]";
     }
 
     /** Builds a {@link CloudFrontSigner}. Not thread-safe. */

@@ -1,17 +1,10 @@
 package dev.cfsign;
 
-import dev.cfsign.internal.CloudFrontBase64;
+import dev.cfsign.internal.KeyPairIds;
 import dev.cfsign.internal.KeyVerifier;
-import dev.cfsign.internal.PolicyJson;
-import dev.cfsign.internal.PolicyReader;
-import dev.cfsign.internal.ResourceMatcher;
-import dev.cfsign.internal.SigningParameters;
+import dev.cfsign.internal.PolicyEvaluation;
+import dev.cfsign.internal.RequestReading;
 import dev.cfsign.keys.VerificationKey;
-import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.security.Provider;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,8 +27,9 @@ import java.util.Set;
  * VerificationResult r = verifier.check(ViewerRequest.fromUrl(url, viewerIp));
  * }</pre>
  *
- * <p>Rules, in order:
+ * <p>Rules, in order ({@link #check} is four named steps over one reading of the request):
  * <ol>
+ *   <li>A raw path with a dot segment is refused ({@link DenialReason#DOT_SEGMENT}, 400).</li>
  *   <li>Signed-URL parameters take precedence; {@code CloudFront-*} cookies are read only when the URL carries none
  *       of {@code Expires}, {@code Policy}, {@code Signature}, {@code Key-Pair-Id}, {@code Hash-Algorithm}.</li>
  *   <li>Parse: key pair ID present ({@code MissingKey}), not both {@code Expires} and {@code Policy}, a signature,
@@ -109,149 +103,84 @@ public final class CloudFrontVerifier {
 
     /** Verifies the request; never throws for a denied request. */
     public VerificationResult check(ViewerRequest request) {
+        return trace(request).result();
+    }
+
+    /**
+     * A check with what it read and evaluated, for the diagnosis, which explains the verdict and never reaches its own.
+     *
+     * @param evaluation the policy evaluation, or null when the check stopped before it
+     */
+    record Trace(RequestReading.Reading reading, PolicyEvaluation evaluation, VerificationResult result, Instant now) {}
+
+    /** Read, find the key, verify the signature, evaluate the policy: the verifier's four steps. */
+    Trace trace(ViewerRequest request) {
         Objects.requireNonNull(request, "request");
-        SigningParameters query = SigningParameters.fromQuery(request.rawQueryOrNull());
-        SigningParameters p = query;
-        CredentialSource source = CredentialSource.URL;
-        if (!query.any()) {
-            p = SigningParameters.fromCookies(request.cookieHeaders());
-            source = CredentialSource.COOKIES;
-            if (!p.any()) {
-                return deny(DenialReason.NO_CREDENTIALS, "The request carries no signed-URL parameters and no"
-                        + " CloudFront-* cookies.");
-            }
+        RequestReading.Reading reading = RequestReading.read(request);
+        Instant now = clock.instant();
+        VerificationResult denied = readable(reading);
+        if (denied == null) {
+            denied = findKey(reading);
         }
-        String where = source == CredentialSource.URL ? "The URL carries" : "The cookies carry";
-        String prefix = source == CredentialSource.URL ? "" : SigningParameters.COOKIE_PREFIX;
-        if (p.duplicate != null) {
-            return deny(DenialReason.DUPLICATE_PARAMETER, where + " the parameter " + p.duplicate + " twice.");
+        if (denied == null && reading instanceof RequestReading.Rejected r) {
+            denied = deny(reading, r.reason(), r.message());
         }
-        if (p.keyPairId == null || p.keyPairId.isEmpty()) {
-            return deny(DenialReason.MISSING_KEY_PAIR_ID, where + " no " + prefix + "Key-Pair-Id (or an empty one).");
+        if (denied != null) {
+            return new Trace(reading, null, denied, now);
         }
-        if (p.expires != null && p.policy != null) {
-            return deny(DenialReason.BOTH_EXPIRES_AND_POLICY, where + " both " + prefix + "Expires and " + prefix
-                    + "Policy; CloudFront takes exactly one of them.");
+        RequestReading.Readable r = (RequestReading.Readable) reading;
+        denied = verifySignature(r);
+        if (denied != null) {
+            return new Trace(reading, null, denied, now);
         }
-        if (p.expires == null && p.policy == null) {
-            return deny(DenialReason.MISSING_EXPIRES_OR_POLICY, where + " neither " + prefix + "Expires (canned"
-                    + " policy) nor " + prefix + "Policy (custom policy).");
+        PolicyEvaluation policy = PolicyEvaluation.evaluate(r, request, now, clockSkew);
+        if (policy.denial() != null) {
+            return new Trace(reading, policy, deny(reading, policy.denial(), policy.message()), now);
         }
-        if (p.signature == null || p.signature.isEmpty()) {
-            return deny(DenialReason.MISSING_SIGNATURE, where + " no " + prefix + "Signature (or an empty one).");
+        return new Trace(reading, policy, VerificationResult.allowed(new VerifiedRequest(r.claimedKeyPairId(),
+                r.source(), r.hash(), r.canned(), policy.policyJson(), policy.resource(r), policy.expiresAt(),
+                policy.activeFrom(), policy.custom() == null ? null : policy.custom().sourceIpText())), now);
+    }
+
+    /** Step 1: what CloudFront refuses before it looks at a key. */
+    private VerificationResult readable(RequestReading.Reading reading) {
+        if (reading instanceof RequestReading.None) {
+            return deny(reading, DenialReason.NO_CREDENTIALS, "The request carries no signed-URL parameters and no"
+                    + " CloudFront-* cookies.");
         }
-        HashAlgorithm hash = HashAlgorithm.SHA1;
-        if (p.hashAlgorithm != null) {
-            hash = HashAlgorithm.fromParameterValue(p.hashAlgorithm).orElse(null);
-            if (hash == null) {
-                return deny(DenialReason.UNSUPPORTED_HASH_ALGORITHM, where + " an unknown " + prefix
-                        + "Hash-Algorithm; CloudFront knows SHA1 and SHA256.");
-            }
+        if (reading instanceof RequestReading.Rejected r && !r.afterKeyLookup()) {
+            return deny(reading, r.reason(), r.message());
         }
+        HashAlgorithm hash = reading instanceof RequestReading.Rejected r ? r.hash() : ((RequestReading.Readable) reading).hash();
         if (!acceptedHashAlgorithms.contains(hash)) {
-            return deny(DenialReason.UNSUPPORTED_HASH_ALGORITHM, "This verifier does not accept " + hash
+            return deny(reading, DenialReason.UNSUPPORTED_HASH_ALGORITHM, "This verifier does not accept " + hash
                     + " signatures (accepted: " + acceptedHashAlgorithms + ").");
         }
-        KeyVerifier key = verifiers.get(p.keyPairId);
-        if (key == null) {
-            return deny(DenialReason.UNKNOWN_KEY_PAIR_ID, "The key pair ID " + safeId(p.keyPairId)
+        return null;
+    }
+
+    /** Step 2: the key the request names must be trusted. */
+    private VerificationResult findKey(RequestReading.Reading reading) {
+        String id = reading.claimedKeyPairId();
+        if (!verifiers.containsKey(id)) {
+            return deny(reading, DenialReason.UNKNOWN_KEY_PAIR_ID, "The key pair ID " + KeyPairIds.forMessage(id)
                     + " is not trusted (trusted: " + trustedKeys.keyPairIds() + ").");
         }
-        byte[] signature;
-        try {
-            signature = CloudFrontBase64.decode(p.signature);
-        } catch (IllegalArgumentException e) {
-            return deny(DenialReason.MALFORMED_SIGNATURE, "The " + prefix + "Signature is not CloudFront base64 ("
-                    + e.getMessage() + "; the alphabet is A-Z a-z 0-9 - _ ~).");
-        }
-        boolean canned = p.expires != null;
-        byte[] message;
-        String policyJson;
-        String resource = null;
-        long expires = 0;
-        if (canned) {
-            expires = SigningParameters.parseEpoch(p.expires);
-            if (expires < 0) {
-                return deny(DenialReason.MALFORMED_EXPIRES, "The " + prefix + "Expires value is not a whole number of"
-                        + " seconds between 0 and 2147483647.");
-            }
-            String q = query.remainingQuery;
-            resource = request.scheme() + "://" + request.authority() + request.rawPath() + (q == null ? "" : "?" + q);
-            policyJson = PolicyJson.canned(resource, expires);
-            message = policyJson.getBytes(StandardCharsets.UTF_8);
-        } else {
-            try {
-                message = CloudFrontBase64.decode(p.policy);
-            } catch (IllegalArgumentException e) {
-                return deny(DenialReason.MALFORMED_POLICY, "The " + prefix + "Policy is not CloudFront base64 ("
-                        + e.getMessage() + ").");
-            }
-            policyJson = null;
-        }
-        if (!key.verify(hash, message, signature)) {
-            return deny(DenialReason.BAD_SIGNATURE, "The signature does not verify with key " + safeId(p.keyPairId)
-                    + " and " + hash + (canned ? " over the canned policy rebuilt from this URL." : " over the policy."));
-        }
-        // Authenticated from here on.
-        Instant now = clock.instant();
-        if (canned) {
-            Instant exp = Instant.ofEpochSecond(expires);
-            if (!now.isBefore(exp.plus(clockSkew))) {
-                return deny(DenialReason.EXPIRED, "Expired at " + exp + " (now " + now + ").");
-            }
-            return VerificationResult.allowed(new VerifiedRequest(p.keyPairId, source, hash, true, policyJson,
-                    resource, exp, null, null));
-        }
-        PolicyReader.Parsed policy;
-        try {
-            policyJson = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(message)).toString();
-            policy = PolicyReader.parse(policyJson);
-        } catch (CharacterCodingException e) {
-            return deny(DenialReason.MALFORMED_POLICY, "The policy is not UTF-8 text.");
-        } catch (PolicyReader.MalformedPolicy e) {
-            return deny(DenialReason.MALFORMED_POLICY, "The policy is malformed: " + e.getMessage() + ".");
-        }
-        if (policy.resource() != null && !ResourceMatcher.matches(policy.resource(), request.scheme(),
-                request.authority(), request.rawPath(), query.remainingQuery)) {
-            return deny(DenialReason.RESOURCE_MISMATCH, "The request " + request.urlWithoutQuery()
-                    + " does not match the policy resource.");
-        }
-        Instant exp = Instant.ofEpochSecond(policy.dateLessThan());
-        if (!now.isBefore(exp.plus(clockSkew))) {
-            return deny(DenialReason.EXPIRED, "Expired at " + exp + " (now " + now + ").");
-        }
-        Instant start = policy.dateGreaterThan() == null ? null : Instant.ofEpochSecond(policy.dateGreaterThan());
-        if (start != null && !now.isAfter(start.minus(clockSkew))) {
-            return deny(DenialReason.NOT_YET_VALID, "Not valid until after " + start + " (now " + now + ").");
-        }
-        if (policy.sourceIp() != null) {
-            InetAddress ip = request.viewerIpOrNull();
-            if (ip == null || !policy.sourceIp().contains(ip)) {
-                return deny(DenialReason.IP_NOT_ALLOWED, "The viewer IP " + (ip == null ? "(unknown)" : ip.getHostAddress())
-                        + " is outside the policy's IpAddress " + policy.sourceIpText() + ".");
-            }
-        }
-        return VerificationResult.allowed(new VerifiedRequest(p.keyPairId, source, hash, false, policyJson,
-                policy.resource(), exp, start, policy.sourceIpText()));
+        return null;
     }
 
-    private static VerificationResult deny(DenialReason reason, String message) {
-        return VerificationResult.denied(reason, message);
+    /** Step 3: the signature over the exact bytes (canned: rebuilt from the request; custom: the decoded policy). */
+    private VerificationResult verifySignature(RequestReading.Readable r) {
+        if (!verifiers.get(r.claimedKeyPairId()).verify(r.hash(), r.signedBytes(), r.signature())) {
+            return deny(r, DenialReason.BAD_SIGNATURE, "The signature does not verify with key "
+                    + KeyPairIds.forMessage(r.claimedKeyPairId()) + " and " + r.hash()
+                    + (r.canned() ? " over the canned policy rebuilt from this URL." : " over the policy."));
+        }
+        return null;
     }
 
-    /** A key pair ID for messages: shown when it looks like one, otherwise described (it may be a pasted PEM). */
-    static String safeId(String id) {
-        if (id.length() > 64) {
-            return "(a " + id.length() + "-character value)";
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
-                return "(a " + id.length() + "-character value with unexpected characters)";
-            }
-        }
-        return id;
+    private static VerificationResult deny(RequestReading.Reading reading, DenialReason reason, String message) {
+        return VerificationResult.denied(reason, message, reading.claimedKeyPairId(), reading.source());
     }
 
     /** The configuration: key pair IDs and key types, hash algorithms, clock skew, clock. No key material. */

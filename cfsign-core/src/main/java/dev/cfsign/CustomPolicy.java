@@ -78,7 +78,7 @@ public final class CustomPolicy implements Policy {
             return false;
         }
         return ResourceMatcher.matches(resource, r.scheme(), r.authority(), r.rawPath(),
-                SigningParameters.fromQuery(r.rawQuery().orElse(null)).remainingQuery);
+                SigningParameters.fromQuery(r.rawQuery().orElse(null)).remainingQuery());
     }
 
     /** A copy of this policy for the given resource. */

@@ -7,6 +7,8 @@ package dev.cfsign;
  * @since 0.1
  */
 public enum DenialReason {
+    /** The raw path has a {@code .} or {@code ..} segment ({@link PathSegments}): 400, before any signature check. */
+    DOT_SEGMENT(CloudFrontError.BAD_REQUEST),
     /** No signing parameter in the URL and no {@code CloudFront-*} cookie. */
     NO_CREDENTIALS(CloudFrontError.MISSING_KEY),
     /** Signing parameters are present but the key pair ID is missing or empty. */
@@ -49,5 +51,10 @@ public enum DenialReason {
     /** The error CloudFront answers with for this cause. */
     public CloudFrontError code() {
         return code;
+    }
+
+    /** The HTTP status CloudFront answers with: 403, or 400 for {@link #DOT_SEGMENT}. */
+    public int httpStatus() {
+        return code.httpStatus();
     }
 }

@@ -15,11 +15,11 @@ import java.util.Optional;
  * @since 0.1
  */
 public final class SignedCookies {
-    public static final String EXPIRES = "CloudFront-Expires";
-    public static final String POLICY = "CloudFront-Policy";
-    public static final String SIGNATURE = "CloudFront-Signature";
-    public static final String KEY_PAIR_ID = "CloudFront-Key-Pair-Id";
-    public static final String HASH_ALGORITHM = "CloudFront-Hash-Algorithm";
+    public static final String EXPIRES = SigningParameter.EXPIRES.cookieName();
+    public static final String POLICY = SigningParameter.POLICY.cookieName();
+    public static final String SIGNATURE = SigningParameter.SIGNATURE.cookieName();
+    public static final String KEY_PAIR_ID = SigningParameter.KEY_PAIR_ID.cookieName();
+    public static final String HASH_ALGORITHM = SigningParameter.HASH_ALGORITHM.cookieName();
 
     private final List<SignedCookie> cookies;
     private final Policy policy;

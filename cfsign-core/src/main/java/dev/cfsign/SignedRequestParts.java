@@ -1,10 +1,8 @@
 package dev.cfsign;
 
-import dev.cfsign.internal.CloudFrontBase64;
-import dev.cfsign.internal.PolicyJson;
 import dev.cfsign.internal.PolicyReader;
+import dev.cfsign.internal.RequestReading;
 import dev.cfsign.internal.SigningParameters;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -29,27 +27,19 @@ public final class SignedRequestParts {
     private final PolicyReader.Parsed customPolicy; // null for canned policies and unreadable ones
     private final String cannedResource;
 
-    private SignedRequestParts(CredentialSource source, String keyPairId, String expiresParameter, String policyJson,
-                               boolean canned, String hashAlgorithmParameter, boolean signaturePresent,
-                               String policyProblem, String cannedResource) {
-        this.cannedResource = cannedResource;
-        PolicyReader.Parsed parsed = null;
-        if (!canned && policyJson != null) {
-            try {
-                parsed = PolicyReader.parse(policyJson);
-            } catch (PolicyReader.MalformedPolicy e) {
-                policyProblem = policyProblem != null ? policyProblem : "the policy is malformed: " + e.getMessage();
-            }
-        }
-        this.customPolicy = parsed;
+    private SignedRequestParts(CredentialSource source, SigningParameters p, String policyJson, boolean canned,
+                               String policyProblem, String cannedResource, PolicyReader.Parsed customPolicy) {
         this.source = source;
-        this.keyPairId = keyPairId;
-        this.expiresParameter = expiresParameter;
+        this.keyPairId = p.get(SigningParameter.KEY_PAIR_ID);
+        this.expiresParameter = p.get(SigningParameter.EXPIRES);
         this.policyJson = policyJson;
         this.canned = canned;
-        this.hashAlgorithmParameter = hashAlgorithmParameter;
-        this.signaturePresent = signaturePresent;
+        this.hashAlgorithmParameter = p.get(SigningParameter.HASH_ALGORITHM);
+        String signature = p.get(SigningParameter.SIGNATURE);
+        this.signaturePresent = signature != null && !signature.isEmpty();
         this.policyProblem = policyProblem;
+        this.cannedResource = cannedResource;
+        this.customPolicy = customPolicy;
     }
 
     /** Reads a signed URL without verifying it. */
@@ -62,37 +52,38 @@ public final class SignedRequestParts {
         return parseUnverified(ViewerRequest.builder().url(url).cookieHeader(cookieHeader).build());
     }
 
-    /** Reads the credentials of a request (URL first, then cookies), without verifying them. */
+    /**
+     * Reads the credentials of a request (URL first, then cookies), without verifying them: a view of the same
+     * reading {@link CloudFrontVerifier} starts from.
+     */
     public static SignedRequestParts parseUnverified(ViewerRequest request) {
-        SigningParameters query = SigningParameters.fromQuery(request.rawQuery().orElse(null));
-        SigningParameters p = query;
-        CredentialSource source = CredentialSource.URL;
-        if (!query.any()) {
-            p = SigningParameters.fromCookies(request.cookieHeaders());
-            source = CredentialSource.COOKIES;
+        RequestReading.Reading reading = RequestReading.read(request);
+        SigningParameters p = reading.params();
+        CredentialSource source = reading.source() != null ? reading.source() : CredentialSource.COOKIES;
+        String expires = p.get(SigningParameter.EXPIRES);
+        boolean canned = expires != null && p.get(SigningParameter.POLICY) == null;
+        if (!canned && p.get(SigningParameter.POLICY) == null) {
+            return new SignedRequestParts(source, p, null, false, null, null, null);
         }
-        String json = null;
-        String problem = null;
-        String cannedResource = null;
-        boolean canned = p.expires != null && p.policy == null;
+        String rest = reading instanceof RequestReading.Readable r ? r.remainingQuery()
+                : SigningParameters.fromQuery(request.rawQuery().orElse(null)).remainingQuery();
+        RequestReading.PolicyText text = RequestReading.policyText(request, p, rest);
+        if (text.problem() != null) {
+            return new SignedRequestParts(source, p, null, canned, (canned ? "Expires " : "Policy ")
+                    + text.problemMessage(), null, null);
+        }
         if (canned) {
-            long e = SigningParameters.parseEpoch(p.expires);
-            if (e >= 0) {
-                String q = query.remainingQuery;
-                cannedResource = request.scheme() + "://" + request.authority() + request.rawPath() + (q == null ? "" : "?" + q);
-                json = PolicyJson.canned(cannedResource, e);
-            } else {
-                problem = "Expires is not a whole number of seconds in 0..2147483647";
-            }
-        } else if (p.policy != null) {
-            try {
-                json = new String(CloudFrontBase64.decode(p.policy), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                problem = "Policy is not CloudFront base64: " + e.getMessage();
-            }
+            return new SignedRequestParts(source, p, text.cannedJson(), true, null, text.cannedResource(), null);
         }
-        return new SignedRequestParts(source, p.keyPairId, p.expires, json, canned, p.hashAlgorithm,
-                p.signature != null && !p.signature.isEmpty(), problem, cannedResource);
+        String json = RequestReading.utf8OrNull(text.bytes());
+        if (json == null) {
+            return new SignedRequestParts(source, p, null, false, "the policy is not UTF-8 text", null, null);
+        }
+        try {
+            return new SignedRequestParts(source, p, json, false, null, null, PolicyReader.parse(json));
+        } catch (PolicyReader.MalformedPolicy e) {
+            return new SignedRequestParts(source, p, json, false, "the policy is malformed: " + e.getMessage(), null, null);
+        }
     }
 
     /** Where the parameters were found (URL parameters take precedence over cookies). */

@@ -13,19 +13,45 @@ public final class VerificationResult {
     private final VerifiedRequest verified;
     private final DenialReason reason;
     private final String message;
+    private final String claimedKeyPairId;
+    private final CredentialSource source;
 
-    private VerificationResult(VerifiedRequest verified, DenialReason reason, String message) {
+    private VerificationResult(VerifiedRequest verified, DenialReason reason, String message, String claimedKeyPairId,
+                               CredentialSource source) {
         this.verified = verified;
         this.reason = reason;
         this.message = message;
+        this.claimedKeyPairId = claimedKeyPairId;
+        this.source = source;
     }
 
     static VerificationResult allowed(VerifiedRequest verified) {
-        return new VerificationResult(Objects.requireNonNull(verified), null, "allowed");
+        return new VerificationResult(Objects.requireNonNull(verified), null, "allowed", verified.keyPairId(),
+                verified.source());
     }
 
-    static VerificationResult denied(DenialReason reason, String message) {
-        return new VerificationResult(null, Objects.requireNonNull(reason), message);
+    static VerificationResult denied(DenialReason reason, String message, String claimedKeyPairId,
+                                     CredentialSource source) {
+        return new VerificationResult(null, Objects.requireNonNull(reason), message, claimedKeyPairId, source);
+    }
+
+    /**
+     * The key pair ID the request names, as read: verified when allowed, unauthenticated when denied (for logs; it
+     * may be anything a client wrote). Empty when the request names none.
+     *
+     * @since 0.2
+     */
+    public Optional<String> claimedKeyPairId() {
+        return Optional.ofNullable(claimedKeyPairId);
+    }
+
+    /**
+     * Where the credentials were read from (URL parameters take precedence over cookies); empty when there were none.
+     *
+     * @since 0.2
+     */
+    public Optional<CredentialSource> credentialSource() {
+        return Optional.ofNullable(source);
     }
 
     public boolean isAllowed() {

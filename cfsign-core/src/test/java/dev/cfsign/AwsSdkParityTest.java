@@ -71,7 +71,8 @@ class AwsSdkParityTest {
             "https://cdn.example.com/encoded%2Fslash.txt",
             "https://cdn.example.com/UPPER/Case.JPG",
             "https://sub.cdn.example.com/file.txt?a=%2F%3F",
-            "https://cdn.example.com/videos/intro.mp4?token=abc.def-ghi_jkl~mno");
+            "https://cdn.example.com/videos/intro.mp4?token=abc.def-ghi_jkl~mno",
+            "https://cdn.example.com/r.pdf?response-content-disposition=attachment%3B%20filename*%3DUTF-8%27%27r.pdf");
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
@@ -227,7 +228,7 @@ class AwsSdkParityTest {
         // A browser percent-encodes '"' before sending, so signing it raw could never match: refuse with the fix.
         assertThatThrownBy(() -> signer(SigningHashAlgorithm.SHA1).signUrl(url, EXP)).isInstanceOf(SigningException.class)
                 .hasMessageContaining("percent-encode");
-        // As a policy value, the JSON writer escapes it instead of refusing (SPEC §5.1 json-injection vectors).
+        // As a policy value, the JSON writer escapes it instead of refusing (docs/cloudfront-rules.md §6.1 json-injection vectors).
         assertThat(Policy.canned(url, EXP).toJson()).contains("a\\\"b.txt");
     }
 

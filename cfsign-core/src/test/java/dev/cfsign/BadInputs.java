@@ -322,6 +322,9 @@ public final class BadInputs {
         objectKey(c, "empty object key", "cdn.example.com", "/", "empty");
         url(c, "key pair ID is a PEM", new Input.KeyPairId(EC_PUB), () -> CloudFrontSigner.builder().keyPairId(EC_PUB),
                 SigningException.Reason.INVALID_KEY_PAIR_ID, "not the key itself");
+        url(c, "key pair ID is a distribution ID", new Input.KeyPairId("E2QWRUHAPOMQZL"),
+                () -> CloudFrontSigner.builder().keyPairId("E2QWRUHAPOMQZL"), SigningException.Reason.INVALID_KEY_PAIR_ID,
+                "distribution ID", "key group");
         Input.Cookies noResource = new Input.Cookies(new Input.Policy(null, null, null, later, null));
         url(c, "cookies without a resource", noResource, () -> SIGNER.signCookies(policy(noResource.policy())),
                 SigningException.Reason.INVALID_RESOURCE, "resource");
@@ -385,6 +388,14 @@ public final class BadInputs {
         deny(c, "signature not CloudFront base64", new Input.Request(SIGNED.replace(signature(SIGNED),
                 signature(SIGNED).replace('-', '+').substring(0, 100) + "+/="), null, null),
                 DenialReason.MALFORMED_SIGNATURE, "base64");
+        for (String p : new String[] {"Key-Pair-Id=" + ID, "Signature=" + signature(SIGNED), "Expires=1",
+            "Hash-Algorithm=SHA1&Hash-Algorithm=SHA1"}) {
+            String name = p.substring(0, p.indexOf('='));
+            deny(c, name + " twice", new Input.Request(SIGNED + "&" + p, null, null), DenialReason.DUPLICATE_PARAMETER,
+                    name, "twice");
+        }
+        deny(c, "dot segment in the path", new Input.Request(SIGNED.replace("/a.txt", "/x/../a.txt"), null, null),
+                DenialReason.DOT_SEGMENT, "'..' segment", "400");
         deny(c, "cookies with another policy", new Input.Request("https://cdn.example.com/videos/a.mp4",
                 COOKIES.replaceFirst("CloudFront-Policy=[^;]*", "CloudFront-Policy=" + CloudFrontBase64.encode(
                         WIDE.toJson().replace("600", "601").getBytes(java.nio.charset.StandardCharsets.UTF_8))),
@@ -416,7 +427,7 @@ public final class BadInputs {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(512);
-            return dev.cfsign.internal.KeyParser.pem("PRIVATE KEY", g.generateKeyPair().getPrivate().getEncoded());
+            return dev.cfsign.internal.KeyInspection.pem("PRIVATE KEY", g.generateKeyPair().getPrivate().getEncoded());
         } catch (java.security.GeneralSecurityException e) {
             throw new AssertionError(e);
         }

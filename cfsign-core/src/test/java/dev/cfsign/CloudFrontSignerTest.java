@@ -113,12 +113,26 @@ class CloudFrontSignerTest {
         "https://cdn.example.com/a.txt?Policy=e30_          | ALREADY_SIGNED",
         "https://cdn.example.com/a.txt?Hash-Algorithm=SHA1  | ALREADY_SIGNED",
         "https://cdn.example.com/videos/*                   | WILDCARD_IN_CANNED_POLICY",
+        "https://cdn.example.com/a*.txt?x=1                 | WILDCARD_IN_CANNED_POLICY",
+        "https://cdn.example.com/a^b.txt                    | INVALID_URL",
     })
     void signUrl_badUrl_refusedWithReasonAndWithoutEchoingTheUrl(String url, SigningException.Reason reason) {
         assertThatThrownBy(() -> SIGNER.signUrl(url, NOW.plusSeconds(60)))
                 .isInstanceOf(SigningException.class)
                 .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(reason))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(url).doesNotContain("cdn.example.com"));
+    }
+
+    /** RFC 6266 {@code filename*=}: in a canned query '*' is a literal character, as the AWS SDK for JavaScript signs it. */
+    @Test
+    void signUrl_literalStarInCannedQuery_signedAndVerified() {
+        String url = "https://cdn.example.com/r.pdf?response-content-disposition=attachment%3B%20filename*%3DUTF-8%27%27r%C3%A9sum%C3%A9.pdf&v={1|2}";
+        SignedUrl signed = SIGNER.signUrl(url, NOW.plusSeconds(60));
+
+        assertThat(signed.url()).startsWith(url + "&Expires=");
+        assertThat(CloudFrontVerifier.builder().trust("K2JCJMDEHXQW5F", TestKeys.pub(TestKeys.RSA))
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build().check(ViewerRequest.of(signed.url())).isAllowed())
+                .isTrue();
     }
 
     @Test
@@ -149,7 +163,7 @@ class CloudFrontSignerTest {
 
     @Test
     void signUrl_millisecondsMistakenForSeconds_refusedAsOutOfRange() {
-        // A classic bug (SPEC §4.5): Date.now()-style milliseconds used as an epoch.
+        // A classic bug (docs/cloudfront-rules.md §5.5): Date.now()-style milliseconds used as an epoch.
         Instant millisAsSeconds = Instant.ofEpochSecond(NOW.toEpochMilli());
         assertThatThrownBy(() -> SIGNER.signUrl("https://cdn.example.com/a.txt", millisAsSeconds))
                 .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(SigningException.Reason.EPOCH_OUT_OF_RANGE));

@@ -35,7 +35,8 @@ class CloudFrontVerifierPropertiesTest {
     @Provide
     Arbitrary<Signed> signedUrls() {
         Arbitrary<String> segment = Arbitraries.strings().withChars("abcXYZ019-._~%20!$'()*+,;=:@").ofMinLength(1).ofMaxLength(12)
-                .map(s -> s.replace("%", "%25").replace("%2520", "%20"));
+                .map(s -> s.replace("%", "%25").replace("%2520", "%20"))
+                .filter(s -> !PathSegments.hasDotSegment("/" + s)); // browsers never send dot segments: 400
         Arbitrary<List<String>> path = segment.list().ofMinSize(1).ofMaxSize(4);
         Arbitrary<String> param = Combinators.combine(Arbitraries.strings().withChars("abcxyz_").ofMinLength(1).ofMaxLength(6),
                 Arbitraries.strings().withChars("abc012%2F+-").ofMaxLength(8)).as((k, v) -> k + "=" + v.replace("%", "%25"));

@@ -285,10 +285,10 @@ class CloudFrontVerifierTest {
                 + "<Error><Code>AccessDenied</Code><Message>Access denied</Message></Error>");
         assertThat(CloudFrontError.INVALID_KEY.xmlBody()).endsWith("<Code>InvalidKey</Code><Message>Unknown Key</Message></Error>");
         assertThat(CloudFrontError.MALFORMED_POLICY.xmlBody()).endsWith("<Code>MalformedPolicy</Code><Message>Malformed Policy</Message></Error>");
-        assertThat(CloudFrontError.values()).allSatisfy(e -> assertThat(e.httpStatus()).isEqualTo(403));
+        assertThat(CloudFrontError.values()).allSatisfy(e -> assertThat(e.httpStatus()).isEqualTo(e == CloudFrontError.BAD_REQUEST ? 400 : 403));
     }
 
-    /** Vectors from the smithy-rs cross-SDK suite (SPEC §5.1), RSA-1024 and ECDSA keys given there. */
+    /** Vectors from the smithy-rs cross-SDK suite (docs/cloudfront-rules.md §6.1), RSA-1024 and ECDSA keys given there. */
     @Test
     void check_sepVectors_allowed() throws Exception {
         String rsaPub = "MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC9V3AbaAks3cqqpghX4dF3i4rgrZROm11G7HAG5ewFCEs20DSs4DtRcEQQ"

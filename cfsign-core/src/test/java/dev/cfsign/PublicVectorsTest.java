@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /**
- * Byte-exact vectors from the AWS CLI v2 functional tests (SPEC §5.2) and the AWS SDK for Ruby specs (SPEC §5.3),
+ * Byte-exact vectors from the AWS CLI v2 functional tests (docs/cloudfront-rules.md §6.2) and the AWS SDK for Ruby specs (docs/cloudfront-rules.md §6.3),
  * loaded through cfsign's own PEM path (PKCS#1 and PKCS#8).
  */
 class PublicVectorsTest {

@@ -9,6 +9,6 @@ final class ResourceMatcherAccess {
 
     static boolean matches(String pattern, ViewerRequest r) {
         return ResourceMatcher.matches(pattern, r.scheme(), r.authority(), r.rawPath(),
-                SigningParameters.fromQuery(r.rawQuery().orElse(null)).remainingQuery);
+                SigningParameters.fromQuery(r.rawQuery().orElse(null)).remainingQuery());
     }
 }

@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cross-SDK "SEP" suite (smithy-rs aws-sdk-cloudfront-signer tests/test-cases.json, commit b30f049; SPEC §5.1).
+ * The cross-SDK "SEP" suite (smithy-rs aws-sdk-cloudfront-signer tests/test-cases.json, commit b30f049; docs/cloudfront-rules.md §6.1).
  * RSA PKCS#1 v1.5 is deterministic, so every RSA signature is pinned byte for byte. The key is RSA-1024 (legacy size).
  */
 class SepVectorsTest {

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** One test per user complaint of SPEC §4 (numbers in the names' comments). */
+/** One test per user complaint of docs/cloudfront-rules.md §5 (numbers in the names' comments). */
 class SignedUrlDiagnosisTest {
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     static final long EXP = NOW.getEpochSecond() + 600;
@@ -42,7 +42,7 @@ class SignedUrlDiagnosisTest {
         assertThat(D.diagnose(good("https://d.net/a.jpg")).problem()).isEqualTo(Problem.OK);
     }
 
-    @Test // §4.1
+    @Test // §5.1
     void diagnose_unknownKeyId_wrongKeyPairId() {
         SignedUrlDiagnosis.Finding f = D.diagnose(good("https://d.net/a").replace("Key-Pair-Id=" + ID, "Key-Pair-Id=KNOPE"));
 
@@ -50,7 +50,7 @@ class SignedUrlDiagnosisTest {
         assertThat(f.explanation()).contains("KNOPE", ID, "InvalidKey");
     }
 
-    @Test // §4.1
+    @Test // §5.1
     void diagnose_accountIdOrPemAsKeyId_notAKeyPairId() {
         assertThat(D.diagnose(good("https://d.net/a").replace("Key-Pair-Id=" + ID, "Key-Pair-Id=123456789012")).explanation())
                 .contains("account ID");
@@ -59,7 +59,17 @@ class SignedUrlDiagnosisTest {
                 .isEqualTo(Problem.NOT_A_KEY_PAIR_ID);
     }
 
-    @Test // §4.2
+    @Test // §5.1
+    void diagnose_distributionIdAsKeyId_saysItIsADistributionId() {
+        SignedUrlDiagnosis.Finding f = D.diagnose(good("https://d.net/a").replace("Key-Pair-Id=" + ID,
+                "Key-Pair-Id=E2QWRUHAPOMQZL"));
+
+        assertThat(f.problem()).isEqualTo(Problem.NOT_A_KEY_PAIR_ID);
+        assertThat(f.explanation()).contains("distribution ID", "key group");
+        assertThat(f.denial()).contains(DenialReason.UNKNOWN_KEY_PAIR_ID);
+    }
+
+    @Test // §5.2
     void diagnose_cookiesNotSent_noCredentialsMentionsDomainAndPath() {
         SignedUrlDiagnosis.Finding f = D.diagnose(ViewerRequest.of("https://d.net/video/a.mp4"));
 
@@ -67,7 +77,7 @@ class SignedUrlDiagnosisTest {
         assertThat(f.explanation()).contains("Domain", "Path", "d.net/video/a.mp4", "MissingKey");
     }
 
-    @Test // §4.3
+    @Test // §5.3
     void diagnose_signedUnencodedRequestedEncoded_resourceMismatchWithEncodingHint() {
         String url = signCanned(TestKeys.RSA, HashAlgorithm.SHA1, "https://d.net/my file.mp4", "https://d.net/my%20file.mp4", EXP, ID);
 
@@ -78,7 +88,7 @@ class SignedUrlDiagnosisTest {
                 "^ first difference at character 17", "percent-encoding");
     }
 
-    @Test // §4.4
+    @Test // §5.4
     void diagnose_queryParameterAddedAfterSigning_resourceMismatchNamesParameter() {
         String url = signCanned(TestKeys.RSA, HashAlgorithm.SHA1, "https://d.net/a.pdf?v=1", "https://d.net/a.pdf?v=1", EXP, ID)
                 .replace("?v=1&", "?v=1&response-content-disposition=attachment&");
@@ -89,7 +99,7 @@ class SignedUrlDiagnosisTest {
         assertThat(f.explanation()).contains("response-content-disposition", "added after signing");
     }
 
-    @Test // §4.3 (scheme), §4.1 (CNAME)
+    @Test // §5.3 (scheme), §4.1 (CNAME)
     void diagnose_schemeOrHostDiffers_hints() {
         String scheme = signCanned(TestKeys.RSA, HashAlgorithm.SHA1, "http://d.net/a", "https://d.net/a", EXP, ID);
         String cnamePolicy = PolicyJson.custom("https://d111111abcdef8.cloudfront.net/a", EXP, null, null);
@@ -100,7 +110,7 @@ class SignedUrlDiagnosisTest {
         assertThat(f.explanation()).contains("host differs", "CNAME");
     }
 
-    @Test // §4.5
+    @Test // §5.5
     void diagnose_millisecondEpochs_millisecondsAsSeconds() {
         long ms = EXP * 1000;
         String canned = "https://d.net/a?Expires=" + ms + "&Signature=AAAA&Key-Pair-Id=" + ID;
@@ -112,7 +122,7 @@ class SignedUrlDiagnosisTest {
         assertThat(D.diagnose(custom).problem()).isEqualTo(Problem.MILLISECONDS_AS_SECONDS);
     }
 
-    @Test // §4.5
+    @Test // §5.5
     void diagnose_quotedEpoch_quotedEpoch() {
         String custom = signCustom("{\"Statement\":[{\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":\"" + EXP + "\"}}}]}",
                 "https://d.net/a");
@@ -120,7 +130,7 @@ class SignedUrlDiagnosisTest {
         assertThat(D.diagnose(custom).problem()).isEqualTo(Problem.QUOTED_EPOCH);
     }
 
-    @Test // §4.6
+    @Test // §5.6
     void diagnose_expired_saysHowLongInHumanUnitsWithBothClocks() {
         long exp = NOW.getEpochSecond() - 2 * 3600 - 5 * 60;
 
@@ -130,7 +140,7 @@ class SignedUrlDiagnosisTest {
         assertThat(f.explanation()).contains("2 hours 5 minutes ago", Instant.ofEpochSecond(exp).toString(), NOW.toString());
     }
 
-    @Test // §4.6
+    @Test // §5.6
     void diagnose_startInFuture_notYetValid() {
         String url = signCustom(PolicyJson.custom("https://d.net/a", EXP, NOW.getEpochSecond() + 40, null), "https://d.net/a");
 
@@ -140,7 +150,7 @@ class SignedUrlDiagnosisTest {
         assertThat(f.explanation()).contains("40 seconds", "clock is ahead");
     }
 
-    @Test // §4.9, §4.10
+    @Test // §5.9, §4.10
     void diagnose_sha256WithoutParameter_sha256WithoutHashParameter() {
         String rsa = signCanned(TestKeys.RSA, HashAlgorithm.SHA256, "https://d.net/a", "https://d.net/a", EXP, ID);
         String ec = signCanned(TestKeys.EC, HashAlgorithm.SHA256, "https://d.net/a", "https://d.net/a", EXP, "KEC");
@@ -150,7 +160,7 @@ class SignedUrlDiagnosisTest {
         assertThat(D.diagnose(rsa).explanation()).contains("Hash-Algorithm=SHA256");
     }
 
-    @Test // §4.11
+    @Test // §5.11
     void diagnose_wildcardSignedAsCannedCookies_resourceMismatchSuggestsCustomPolicy() {
         String sig = TestKeys.sign(TestKeys.RSA, HashAlgorithm.SHA1, PolicyJson.canned("https://d.net/*", EXP));
         ViewerRequest r = ViewerRequest.builder().url("https://d.net/video/a.mp4").cookieHeader("CloudFront-Expires=" + EXP
@@ -162,7 +172,7 @@ class SignedUrlDiagnosisTest {
         assertThat(f.explanation()).contains("custom policy");
     }
 
-    @Test // §4.12
+    @Test // §5.12
     void diagnose_whitespaceInCannedPolicy_whitespaceInCannedPolicy() {
         String spaced = PolicyJson.canned("https://d.net/a", EXP).replace("{\"Statement\":[{", "{\"Statement\": [{");
         String url = "https://d.net/a?Expires=" + EXP + "&Signature=" + TestKeys.sign(TestKeys.RSA, HashAlgorithm.SHA1, spaced)
@@ -171,7 +181,7 @@ class SignedUrlDiagnosisTest {
         assertThat(D.diagnose(url).problem()).isEqualTo(Problem.WHITESPACE_IN_CANNED_POLICY);
     }
 
-    @Test // §4.13
+    @Test // §5.13
     void diagnose_wrongBase64Alphabets_named() {
         String url = good("https://d.net/a");
         String sig = url.substring(url.indexOf("Signature=") + 10, url.indexOf("&Key-Pair-Id"));
@@ -184,7 +194,7 @@ class SignedUrlDiagnosisTest {
         assertThat(D.diagnose(url.replace(sig, withSlash)).problem()).isEqualTo(Problem.URL_SAFE_BASE64);
     }
 
-    @Test // §4.15
+    @Test // §5.15
     void diagnose_s3BucketPolicy_s3BucketPolicy() {
         String s3 = "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},"
                 + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::bucket/*\"}]}";
@@ -228,9 +238,9 @@ class SignedUrlDiagnosisTest {
 
     @Test
     void human_durations_twoUnitsAtMost() {
-        assertThat(SignedUrlDiagnosis.human(java.time.Duration.ofSeconds(1))).isEqualTo("1 second");
-        assertThat(SignedUrlDiagnosis.human(java.time.Duration.ofSeconds(90061))).isEqualTo("1 day 1 hour");
-        assertThat(SignedUrlDiagnosis.human(java.time.Duration.ZERO)).isEqualTo("0 seconds");
+        assertThat(DiagnosisWords.human(java.time.Duration.ofSeconds(1))).isEqualTo("1 second");
+        assertThat(DiagnosisWords.human(java.time.Duration.ofSeconds(90061))).isEqualTo("1 day 1 hour");
+        assertThat(DiagnosisWords.human(java.time.Duration.ZERO)).isEqualTo("0 seconds");
     }
 
     /** Found by VerifierFuzzTest#arbitraryRequests: multi-byte characters before a %XX escape overflowed a buffer. */

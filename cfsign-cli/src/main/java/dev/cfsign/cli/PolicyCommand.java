@@ -61,9 +61,10 @@ final class PolicyCommand implements Callable<Integer> {
             CustomPolicy c = policy.customPolicy(now);
             p = c.resource().isPresent() ? c : c.withResource(canonical);
         } else {
-            if (canonical.indexOf('*') >= 0) {
+            if (CloudFrontSigner.hasPathWildcard(canonical)) {
                 throw new SigningException(SigningException.Reason.WILDCARD_IN_CANNED_POLICY, "A canned policy grants"
-                        + " one exact URL, so it cannot hold the wildcard '*'.", Remedy.USE_CUSTOM_POLICY_FOR_WILDCARD);
+                        + " one exact URL, so its path cannot hold the wildcard '*'.",
+                        Remedy.USE_CUSTOM_POLICY_FOR_WILDCARD);
             }
             p = Policy.canned(canonical, policy.expiresAt(now));
         }

@@ -122,7 +122,7 @@ class CliWordingTest {
     void serveWithoutOriginOrKey_namesTheFlags() {
         Cli.Result noOrigin = run("serve", "--port", "0", "--trust", Cli.KEY_ID + "=" + Cli.RSA_PUBLIC_PEM);
         assertThat(noOrigin.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(noOrigin.err()).contains("--root DIR or --origin URL").doesNotContainPattern(JAVA_API.pattern());
+        assertThat(noOrigin.err()).contains("--root DIR", "--origin URL").doesNotContainPattern(JAVA_API.pattern());
         Cli.Result noKey = run("serve", "--port", "0", "--root", tmp.toString());
         assertThat(noKey.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(noKey.err()).contains("--trust ID=FILE").doesNotContainPattern(JAVA_API.pattern());

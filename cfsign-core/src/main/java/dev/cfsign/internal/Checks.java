@@ -56,11 +56,8 @@ public final class Checks {
         return "the character '" + c + "'";
     }
 
-    private static final java.util.regex.Pattern KEY_PAIR_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,128}");
-
     /**
-     * A key pair ID as CloudFront shows it: {@code K2JCJMDEHXQW5F} (key groups) or {@code APKA...} (legacy).
-     * Refuses the usual mix-ups with a hint.
+     * A key pair ID as CloudFront shows it ({@link KeyPairIds}). Refuses the usual mix-ups, saying what was given.
      */
     public static String requireKeyPairId(String id) {
         if (id == null || id.isBlank()) {
@@ -68,19 +65,16 @@ public final class Checks {
                     + " for the public key (Public keys page), e.g. K2JCJMDEHXQW5F.");
         }
         String v = id.strip();
-        if (v.contains("BEGIN") || v.length() > 128) {
+        KeyPairIds.LookAlike like = KeyPairIds.lookAlike(v).orElse(null);
+        if (like == KeyPairIds.LookAlike.PEM_KEY) {
             throw new SigningException(Reason.INVALID_KEY_PAIR_ID, "The key pair ID looks like a key, not an ID: give the"
                     + " ID CloudFront assigned to the uploaded public key (e.g. K2JCJMDEHXQW5F), not the key itself.");
         }
-        if (v.matches("[0-9]{12}")) {
-            throw new SigningException(Reason.INVALID_KEY_PAIR_ID, "The key pair ID '" + v + "' looks like an AWS account"
-                    + " ID: give the ID of the CloudFront public key (e.g. K2JCJMDEHXQW5F).");
+        if (like != null) {
+            throw new SigningException(Reason.INVALID_KEY_PAIR_ID, "The key pair ID '" + KeyPairIds.forMessage(v)
+                    + "' looks like " + like.what() + ": give " + like.instead() + " (e.g. K2JCJMDEHXQW5F).");
         }
-        if (v.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
-            throw new SigningException(Reason.INVALID_KEY_PAIR_ID, "The key pair ID '" + v + "' looks like a key group ID:"
-                    + " give the ID of a public key inside the key group (e.g. K2JCJMDEHXQW5F).");
-        }
-        if (!KEY_PAIR_ID.matcher(v).matches()) {
+        if (!KeyPairIds.isWellFormed(v)) {
             throw new SigningException(Reason.INVALID_KEY_PAIR_ID, "The key pair ID may contain only letters, digits,"
                     + " '_' and '-' (CloudFront IDs look like K2JCJMDEHXQW5F or APKAEIBAERJR2EXAMPLE).");
         }

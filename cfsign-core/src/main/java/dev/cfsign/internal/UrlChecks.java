@@ -2,18 +2,17 @@ package dev.cfsign.internal;
 
 import dev.cfsign.PathSegments;
 import dev.cfsign.Remedy;
-import dev.cfsign.SigningException.Reason;
 import dev.cfsign.SigningException;
+import dev.cfsign.SigningParameter;
+import dev.cfsign.SigningException.Reason;
 
 /**
- * Checks a URL before it is signed, so that what the browser sends is byte for byte what was signed.
+ * Checks a URL before it is signed, so that what the browser sends is byte for byte what was signed (the characters
+ * by {@link BrowserCharacters}, dot segments by {@link PathSegments}).
  * The URL is never echoed in messages: it may already be a signed URL, which is a bearer credential.
  */
 public final class UrlChecks {
     private UrlChecks() {}
-
-    /** CloudFront's signing parameters; a URL to be signed must not carry them already. */
-    public static final String[] SIGNING_PARAMETERS = {"Expires", "Policy", "Signature", "Key-Pair-Id", "Hash-Algorithm"};
 
     /** The URL as it will be signed: with {@code /} for an empty path and no lone {@code ?}. */
     public record Target(String url, boolean hasQuery) {}
@@ -34,23 +33,7 @@ public final class UrlChecks {
             throw new SigningException(Reason.INVALID_URL, "The URL to sign must be absolute and start with https:// or"
                     + " http://.", Remedy.SIGN_OBJECT_KEY);
         }
-        for (int i = 0; i < url.length(); i++) {
-            char c = url.charAt(i);
-            if (c == '#') {
-                throw new SigningException(Reason.INVALID_URL, "The URL has a fragment ('#' at position " + i + "): browsers"
-                        + " never send fragments, so remove it (or percent-encode a literal '#' as %23).");
-            }
-            if (c == '%') {
-                if (i + 2 >= url.length() || !isHex(url.charAt(i + 1)) || !isHex(url.charAt(i + 2))) {
-                    throw new SigningException(Reason.INVALID_URL, "The URL has a '%' at position " + i + " that is not"
-                            + " followed by two hex digits: encode a literal '%' as %25.");
-                }
-            } else if (!isUrlChar(c)) {
-                throw new SigningException(Reason.INVALID_URL, "The URL has " + Checks.describe(c) + " at position " + i
-                        + ", which a client must percent-encode before sending: percent-encode it (space → %20,"
-                        + " non-ASCII as UTF-8 bytes, e.g. é → %C3%A9) and sign the encoded URL.", Remedy.ENCODE_OBJECT_KEY);
-            }
-        }
+        checkCharacters(url);
         int authorityStart = scheme.length();
         int pathStart = authorityStart;
         boolean upper = false;
@@ -131,36 +114,46 @@ public final class UrlChecks {
     }
 
     private static void checkQuery(String url, int from) {
-        int start = from;
-        int n = url.length();
-        while (start <= n) {
-            int amp = url.indexOf('&', start);
-            int end = amp < 0 ? n : amp;
-            int eq = url.indexOf('=', start);
-            int nameEnd = eq >= 0 && eq < end ? eq : end;
-            for (String p : SIGNING_PARAMETERS) {
-                if (nameEnd - start == p.length() && url.startsWith(p, start)) {
-                    throw new SigningException(Reason.ALREADY_SIGNED, "The URL already has the query parameter '" + p
-                            + "', which CloudFront reserves for signatures: sign the URL without Expires, Policy, Signature,"
-                            + " Key-Pair-Id and Hash-Algorithm (is it signed already?), or rename your own parameter.");
+        QueryString.forEach(url.substring(from), (q, start, nameEnd, end) -> {
+            SigningParameter p = SigningParameter.fromQueryName(q, start, nameEnd);
+            if (p != null) {
+                throw new SigningException(Reason.ALREADY_SIGNED, "The URL already has the query parameter '"
+                        + p.queryName() + "', which CloudFront reserves for signatures: sign the URL without Expires,"
+                        + " Policy, Signature, Key-Pair-Id and Hash-Algorithm (is it signed already?), or rename your"
+                        + " own parameter.");
+            }
+        });
+    }
+
+    /** Every character must reach CloudFront as written: see {@link BrowserCharacters}. */
+    private static void checkCharacters(String url) {
+        boolean query = false;
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == '#') {
+                throw new SigningException(Reason.INVALID_URL, "The URL has a fragment ('#' at position " + i + "): browsers"
+                        + " never send fragments, so remove it (or percent-encode a literal '#' as %23).");
+            }
+            if (c == '%') {
+                if (i + 2 >= url.length() || !PercentEncoding.isHex(url.charAt(i + 1))
+                        || !PercentEncoding.isHex(url.charAt(i + 2))) {
+                    throw new SigningException(Reason.INVALID_URL, "The URL has a '%' at position " + i + " that is not"
+                            + " followed by two hex digits: encode a literal '%' as %25.");
                 }
+                continue;
             }
-            if (amp < 0) {
-                break;
+            if (c == '?' && !query) {
+                query = true;
+                continue;
             }
-            start = amp + 1;
+            String why = query ? BrowserCharacters.inQuery(c) : BrowserCharacters.inPath(c);
+            if (why != null) {
+                throw new SigningException(Reason.INVALID_URL, "The URL has " + Checks.describe(c) + " at position " + i
+                        + " in its " + (query ? "query" : "path") + ", " + why + ". Percent-encode it ("
+                        + (c > 0x20 && c < 0x7f ? "'" + c + "' is %" + String.format("%02X", (int) c)
+                                : "space → %20, non-ASCII as UTF-8 bytes, e.g. é → %C3%A9")
+                        + ") and sign the encoded URL.", Remedy.ENCODE_OBJECT_KEY);
+            }
         }
-    }
-
-    static boolean isHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
-
-    /** RFC 3986 unreserved and reserved characters (without '%', handled apart). */
-    static boolean isUrlChar(char c) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-            return true;
-        }
-        return "-._~:/?[]@!$&'()*+,;=".indexOf(c) >= 0;
     }
 }

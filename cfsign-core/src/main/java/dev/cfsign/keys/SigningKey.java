@@ -1,5 +1,6 @@
 package dev.cfsign.keys;
 
+import dev.cfsign.internal.KeyInspection;
 import dev.cfsign.internal.KeyParser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ public final class SigningKey {
     /** Wraps a JCA private key, checking that CloudFront accepts its type and size. */
     public static SigningKey of(PrivateKey key) {
         Objects.requireNonNull(key, "key");
-        KeyParser.Parsed p = KeyParser.inspectPrivate(key);
+        KeyInspection.Parsed p = KeyInspection.inspectPrivate(key);
         return new SigningKey(key, p.type(), p.publicKey() == null ? null : VerificationKey.of(p.publicKey()));
     }
 
@@ -73,7 +74,7 @@ public final class SigningKey {
 
     /** Generates a fresh key pair of the given type (for {@code keygen} and tests). */
     public static SigningKey generate(KeyType type) {
-        return of(KeyParser.generate(type));
+        return of(KeyInspection.generate(type));
     }
 
     /** The key's type and size. */
@@ -98,7 +99,7 @@ public final class SigningKey {
 
     /** True when {@code publicKey} belongs to this private key. */
     public boolean matches(VerificationKey publicKey) {
-        return KeyParser.matches(privateKey, publicKey.jcaPublicKey());
+        return KeyInspection.matches(privateKey, publicKey.jcaPublicKey());
     }
 
     /**
@@ -117,7 +118,7 @@ public final class SigningKey {
 
     /** The key as PKCS#8 PEM ({@code BEGIN PRIVATE KEY}). This exports secret material: write it only to a protected file. */
     public String exportPkcs8Pem() {
-        return KeyParser.pem("PRIVATE KEY", privateKey.getEncoded());
+        return KeyInspection.pem("PRIVATE KEY", privateKey.getEncoded());
     }
 
     @Override

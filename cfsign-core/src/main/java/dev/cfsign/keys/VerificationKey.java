@@ -1,5 +1,6 @@
 package dev.cfsign.keys;
 
+import dev.cfsign.internal.KeyInspection;
 import dev.cfsign.internal.KeyParser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ public final class VerificationKey {
     /** Wraps a JCA public key, checking that CloudFront accepts its type and size. */
     public static VerificationKey of(PublicKey key) {
         Objects.requireNonNull(key, "key");
-        return new VerificationKey(key, KeyParser.inspectPublic(key));
+        return new VerificationKey(key, KeyInspection.inspectPublic(key));
     }
 
     /** Loads a public key from PEM text or an environment-variable value holding one. */
@@ -67,12 +68,12 @@ public final class VerificationKey {
 
     /** The key as SPKI PEM ({@code BEGIN PUBLIC KEY}), the form to paste into a CloudFront public key. */
     public String toPem() {
-        return KeyParser.pem("PUBLIC KEY", spki);
+        return KeyInspection.pem("PUBLIC KEY", spki);
     }
 
     /** A short, public identifier of the key: {@code SHA256:} and the first 16 base64 characters of the SPKI digest. */
     public String fingerprint() {
-        return KeyParser.fingerprint(spki);
+        return KeyInspection.fingerprint(spki);
     }
 
     @Override

@@ -61,8 +61,8 @@ class DerAndEcMathTest {
     void embeddedEcPoint_opensslPkcs8_equalsPublicKey() throws Exception {
         ECPublicKey q = (ECPublicKey) KeyFactory.getInstance("EC")
                 .generatePublic(new X509EncodedKeySpec(Fixtures.bytes("ec-p256.pub.der")));
-        assertThat(KeyParser.embeddedEcPoint(Fixtures.bytes("ec-p256.pkcs8.der"), q.getParams())).isEqualTo(q.getW());
-        assertThat(KeyParser.embeddedEcPoint(new byte[] {1, 2, 3}, q.getParams())).isNull();
+        assertThat(KeyInspection.embeddedEcPoint(Fixtures.bytes("ec-p256.pkcs8.der"), q.getParams())).isEqualTo(q.getW());
+        assertThat(KeyInspection.embeddedEcPoint(new byte[] {1, 2, 3}, q.getParams())).isNull();
     }
 
     @Test

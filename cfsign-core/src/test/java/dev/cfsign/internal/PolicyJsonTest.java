@@ -22,7 +22,7 @@ class PolicyJsonTest {
 
     @Test
     void custom_awsCliVector_exactBytesAndPolicyParameter() {
-        // aws-cli v2 tests/functional/cloudfront/test_sign.py (SPEC §5.2): custom policy with a /32 address.
+        // aws-cli v2 tests/functional/cloudfront/test_sign.py (docs/cloudfront-rules.md §6.2): custom policy with a /32 address.
         String json = PolicyJson.custom("http://example.com/hi", 1451606400L, null, "12.34.56.78/32");
         assertThat(json).isEqualTo("{\"Statement\":[{\"Resource\":\"http://example.com/hi\",\"Condition\":{\"DateLessThan\""
                 + ":{\"AWS:EpochTime\":1451606400},\"IpAddress\":{\"AWS:SourceIp\":\"12.34.56.78/32\"}}}]}");

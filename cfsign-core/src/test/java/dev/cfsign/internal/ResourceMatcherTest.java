@@ -6,7 +6,7 @@ import dev.cfsign.ViewerRequest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Wildcard matching per the CloudFront Developer Guide (custom policy "Resource", SPEC §1.4). */
+/** Wildcard matching per the CloudFront Developer Guide (custom policy "Resource", docs/cloudfront-rules.md §1.4). */
 class ResourceMatcherTest {
 
     @ParameterizedTest(name = "{0} vs {1} -> {2}")

@@ -10,7 +10,8 @@ import org.eclipse.jetty.server.Request;
  * The edge's decision on one request, kept as a request attribute for the access log.
  *
  * @param outcome what was decided
- * @param reason the {@link DenialReason} of a denial or the {@link RequestPath.Rule} of a refusal, else null
+ * @param reason the {@link DenialReason} of a denial or the rule of a refusal ({@link RequestPath.Refused#rule}), else
+ *     null
  * @param keyPairId the key pair ID that verified, or the one a denied request claimed (log-safe), else null
  * @param source {@code url} or {@code cookies} when credentials were read, else null
  */
@@ -37,8 +38,8 @@ record AccessDecision(Outcome outcome, String reason, String keyPairId, String s
         return new AccessDecision(Outcome.DENY, reason.name(), keyPairId, source == null ? null : name(source));
     }
 
-    static AccessDecision refused(RequestPath.Rule rule) {
-        return new AccessDecision(Outcome.REFUSED, rule.name(), null, null);
+    static AccessDecision refused(String rule) {
+        return new AccessDecision(Outcome.REFUSED, rule, null, null);
     }
 
     void attach(Request request) {

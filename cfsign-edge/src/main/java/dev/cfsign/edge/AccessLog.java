@@ -20,8 +20,9 @@ import org.eclipse.jetty.server.Response;
  * {@code REDACTED} (see {@link #redact}); cookies are never logged. The last four fields are the request's
  * {@link AccessDecision}: {@code decision} is {@code ALLOW}, {@code DENY}, {@code PUBLIC}, {@code REFUSED} (an
  * ambiguous path, 400) or {@code -} (answered before, e.g. 414); {@code reason} is the precise
- * {@link dev.cfsign.DenialReason}, the {@link RequestPath.Rule} of a refusal, or {@code -}; {@code source} is {@code url},
- * {@code cookies} or {@code -}. The key pair ID of a denial is the one the request claimed.
+ * {@link dev.cfsign.DenialReason}, the rule of a refusal ({@link dev.cfsign.AmbiguousPath} or {@code NOT_A_PATH}),
+ * or {@code -}; {@code source} is {@code url}, {@code cookies} or {@code -}. The key pair ID of a denial is the one
+ * the request claimed.
  */
 final class AccessLog implements RequestLog {
     private static final String REDACTED = "REDACTED";

@@ -1,5 +1,6 @@
 package dev.cfsign.edge;
 
+import dev.cfsign.SigningParameter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,8 +44,6 @@ final class ProxyOriginHandler extends OriginHandler {
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> CLIENT_MANAGED = Set.of("host", "content-length", "expect", "connection",
             "upgrade");
-    private static final Set<String> SIGNING_PARAMETERS = Set.of("Expires", "Policy", "Signature", "Key-Pair-Id",
-            "Hash-Algorithm");
 
     private final URI origin;
     private final HttpClient client;
@@ -170,7 +169,7 @@ final class ProxyOriginHandler extends OriginHandler {
         for (String pair : rawQuery.split("&", -1)) {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
-            if (!SIGNING_PARAMETERS.contains(name)) {
+            if (!SigningParameter.isQueryName(name)) {
                 kept.add(pair);
             }
         }

@@ -9,7 +9,7 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Reads each request's {@link RequestTarget} before any behavior or signature is looked at: an ambiguous path
- * ({@link RequestPath.Rule}) gets 400, {@code OPTIONS *} gets 200 with the origin's methods, anything else goes on
+ * ({@link dev.cfsign.AmbiguousPath}) gets 400, {@code OPTIONS *} gets 200 with the origin's methods, anything else goes on
  * with the target as a request attribute.
  */
 final class RequestTargetHandler extends Handler.Wrapper {

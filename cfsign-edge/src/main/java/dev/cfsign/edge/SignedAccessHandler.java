@@ -3,7 +3,6 @@ package dev.cfsign.edge;
 import dev.cfsign.CloudFrontError;
 import dev.cfsign.CloudFrontVerifier;
 import dev.cfsign.DenialReason;
-import dev.cfsign.SignedRequestParts;
 import dev.cfsign.VerificationResult;
 import dev.cfsign.VerifiedRequest;
 import dev.cfsign.ViewerRequest;
@@ -125,7 +124,7 @@ public class SignedAccessHandler extends Handler.Wrapper {
         VerificationResult result = verifier.check(viewer);
         if (!result.isAllowed()) {
             DenialReason reason = result.denialReason().orElseThrow();
-            denial(reason, viewer).attach(request);
+            denial(reason, result).attach(request);
             deny(response, callback, reason, config.explain());
             return null;
         }
@@ -136,10 +135,10 @@ public class SignedAccessHandler extends Handler.Wrapper {
         return verified;
     }
 
-    private static AccessDecision denial(DenialReason reason, ViewerRequest viewer) {
-        SignedRequestParts parts = SignedRequestParts.parseUnverified(viewer);
-        String keyPairId = parts.keyPairId().map(SignedAccessHandler::loggableId).orElse(null);
-        return AccessDecision.deny(reason, keyPairId, parts.hasCredentials() ? parts.source() : null);
+    /** The verifier already read the claimed key pair ID and source: the unauthenticated request is not re-parsed. */
+    private static AccessDecision denial(DenialReason reason, VerificationResult result) {
+        String keyPairId = result.claimedKeyPairId().map(SignedAccessHandler::loggableId).orElse(null);
+        return AccessDecision.deny(reason, keyPairId, result.credentialSource().orElse(null));
     }
 
     /** Fail-safe: protected when the raw, decoded or forwarded form of the path hits a signed behavior. */
@@ -187,7 +186,7 @@ public class SignedAccessHandler extends Handler.Wrapper {
     static void deny(Response response, Callback callback, DenialReason reason, boolean explain) {
         CloudFrontError error = reason.code();
         byte[] body = error.xmlBody().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(error.httpStatus());
+        response.setStatus(reason.httpStatus());
         HttpFields.Mutable h = response.getHeaders();
         h.put(HttpHeader.CONTENT_TYPE, error.contentType());
         h.put(HttpHeader.CONTENT_LENGTH, body.length);

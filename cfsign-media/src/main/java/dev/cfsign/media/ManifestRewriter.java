@@ -2,7 +2,7 @@ package dev.cfsign.media;
 
 import dev.cfsign.CustomPolicy;
 import dev.cfsign.SignedRequestParts;
-import dev.cfsign.internal.SigningParameters;
+import dev.cfsign.SigningParameter;
 import dev.cfsign.media.internal.HlsRewriter;
 import dev.cfsign.media.internal.MpdRewriter;
 import dev.cfsign.media.internal.QuerySource;
@@ -20,7 +20,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -75,7 +74,7 @@ public final class ManifestRewriter {
             for (String pair : rawRequestQuery.split("&", -1)) {
                 int eq = pair.indexOf('=');
                 String name = eq < 0 ? pair : pair.substring(0, eq);
-                if (Arrays.asList(SigningParameters.QUERY_NAMES).contains(name)) {
+                if (SigningParameter.isQueryName(name)) {
                     q.append(q.length() == 0 ? "" : "&").append(pair);
                 }
             }
