@@ -134,7 +134,12 @@ final class ServeOptions {
                 if (sep <= 0 || sep == t.length() - 1) {
                     throw o.usage("--trust takes KEY-PAIR-ID=PUBLIC-KEY-FILE, e.g. K2JCJMDEHXQW5F=public_key.pem");
                 }
-                b.trust(t.substring(0, sep), Path.of(t.substring(sep + 1)));
+                try {
+                    b.trust(t.substring(0, sep), Path.of(t.substring(sep + 1)));
+                } catch (IllegalArgumentException e) { // an ID given twice with two keys, or not an ID at all
+                    throw o.usage("--trust " + Redact.oneLine(t.substring(0, sep)) + "=…: " + e.getMessage()
+                            + ". Give each key pair ID once.");
+                }
             }
             o.protect.forEach(p -> o.set("--protect", () -> b.protect(p), p));
             o.publicPaths.forEach(p -> o.set("--public", () -> b.publicPath(p), p));

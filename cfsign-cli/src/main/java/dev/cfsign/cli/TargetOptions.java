@@ -38,8 +38,8 @@ final class TargetOptions {
             return arg;
         }
         if (HOST_FIRST.matcher(arg).matches()) {
-            String host = arg.contains("/") ? arg.substring(0, arg.indexOf('/')) : arg;
-            throw CliException.invalid("'" + Redact.oneLine(host) + "' looks like a host name, so '" + host + "/…'"
+            String host = Redact.oneLine(arg.contains("/") ? arg.substring(0, arg.indexOf('/')) : arg);
+            throw CliException.invalid("'" + host + "' looks like a host name, so '" + host + "/…'"
                     + " is a URL without its scheme, not an S3 object key: give the whole URL, https://" + host
                     + "/…, or put a leading / before an object key whose first folder is named like a host.");
         }

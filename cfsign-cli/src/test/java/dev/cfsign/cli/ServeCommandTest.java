@@ -52,6 +52,14 @@ class ServeCommandTest {
     }
 
     @Test
+    void repeatedTrustIdWithAnotherKey_exits2(@TempDir Path dir) {
+        Cli.Result r = run("serve", "--port", "0", "--root", dir.toString(), "--trust",
+                Cli.KEY_ID + "=" + Cli.RSA_PUBLIC_PEM, "--trust", Cli.KEY_ID + "=" + Cli.EC_PUBLIC_PEM);
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--trust", "already trusted").doesNotContain("internal error");
+    }
+
+    @Test
     void missingTrustFile_exits4(@TempDir Path dir) {
         Cli.Result r = run("serve", "--port", "0", "--root", dir.toString(), "--trust",
                 Cli.KEY_ID + "=" + dir.resolve("nope.pem"));

@@ -45,7 +45,7 @@ final class KeySources {
             // A plain path is a file, as in Boot's own SSL bundles; otherwise a context would look on the class path.
             Resource resource = hasScheme(location) ? loader.getResource(location) : new FileSystemResource(location);
             if (!resource.exists()) {
-                problems.add(new Problem(property, "no key at " + location + ": give a file path, a"
+                problems.add(new Problem(property, "no key at " + shown(location) + ": give a file path, a"
                         + " resource location such as classpath:cloudfront.pem, or the PEM text."));
                 return null;
             }
@@ -58,9 +58,18 @@ final class KeySources {
         } catch (KeyFormatException e) {
             problems.add(new Problem(property, e.getMessage()));
         } catch (IOException e) {
-            problems.add(new Problem(property, "cannot read " + value.strip() + ": " + e.getClass().getSimpleName()));
+            problems.add(new Problem(property, "cannot read " + shown(value.strip()) + ": "
+                    + e.getClass().getSimpleName()));
         }
         return null;
+    }
+
+    /**
+     * A location with a scheme is named; a bare value is not, since a short base64 DER key (which core also accepts)
+     * cannot be told from a path.
+     */
+    private static String shown(String location) {
+        return hasScheme(location) ? location : "the path given (" + location.length() + " characters)";
     }
 
     private static boolean isKeyText(String value) {

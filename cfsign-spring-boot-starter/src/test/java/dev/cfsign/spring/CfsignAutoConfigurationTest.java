@@ -204,6 +204,18 @@ class CfsignAutoConfigurationTest {
                 });
     }
 
+    /** A short base64 value (as a DER key given once more in base64 would be) is neither a file nor named back. */
+    @Test
+    void shortBase64ValueIsNotEchoed() {
+        String value = TestKeys.secretBody().repeat(3).replaceAll("\\s", "").substring(0, 120);
+        runner.withPropertyValues("cfsign.key-pair-id=K2JCJMDEHXQW5F", "cfsign.private-key=" + value)
+                .run(context -> {
+                    FailureAnalysis analysis = analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("cfsign.private-key", "120 characters")
+                            .doesNotContain(value.substring(0, 16)).doesNotContain(value.substring(60, 76));
+                });
+    }
+
     @Test
     void trustedKeyUnderOwnIdMustMatch() {
         runner.withPropertyValues(properties("cfsign.trust." + TestKeys.ID + "="
