@@ -2,7 +2,6 @@ package dev.cfsign;
 
 import dev.cfsign.internal.KeyPairIds;
 import dev.cfsign.internal.PolicyEvaluation;
-import dev.cfsign.internal.PolicyReader;
 import dev.cfsign.internal.RequestReading;
 import dev.cfsign.internal.SigningParameters;
 import dev.cfsign.keys.VerificationKey;

@@ -1,6 +1,5 @@
 package dev.cfsign.cli;
 
-import dev.cfsign.IncompleteSetupException;
 import dev.cfsign.edge.Demo;
 import dev.cfsign.edge.EdgeConfig;
 import dev.cfsign.edge.EdgeServer;

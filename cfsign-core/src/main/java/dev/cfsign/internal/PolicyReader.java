@@ -1,8 +1,6 @@
 package dev.cfsign.internal;
 
 import dev.cfsign.IpRange;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
