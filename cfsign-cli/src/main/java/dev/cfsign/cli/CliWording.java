@@ -1,5 +1,6 @@
 package dev.cfsign.cli;
 
+import dev.cfsign.CloudFrontEnvironment;
 import dev.cfsign.CloudFrontSigningException;
 import dev.cfsign.ConfigurationException;
 import dev.cfsign.IncompleteSetupException;
@@ -35,9 +36,9 @@ final class CliWording {
             case ENCODE_OBJECT_KEY -> "Or give an S3 object key without https:// and cfsign encodes it:"
                     + " cfsign sign --base-url https://cdn.example.com 'videos/intro 2024.mp4'.";
             case SET_ORIGIN -> "Pass --root DIR or --origin URL.";
-            case TRUST_A_KEY -> "Pass --trust ID=FILE (repeatable), or set AWS_CLOUDFRONT_KEY_ID with"
-                    + " AWS_CLOUDFRONT_PUBLIC_KEY (or AWS_CLOUDFRONT_PRIVATE_KEY; --env-file FILE reads them from a"
-                    + " file), or make every path --public.";
+            case TRUST_A_KEY -> "Pass --trust ID=FILE (repeatable), or set " + CloudFrontEnvironment.KEY_ID + " with "
+                    + CloudFrontEnvironment.PUBLIC_KEY + " (or " + CloudFrontEnvironment.PRIVATE_KEY + "; --env-file"
+                    + " FILE reads them from a file), or make every path --public.";
         };
     }
 

@@ -182,7 +182,7 @@ final class ProxyOriginHandler extends OriginHandler {
         StringJoiner kept = new StringJoiner("; ");
         for (String c : cookieHeader.split(";")) {
             String t = c.strip();
-            if (!t.isEmpty() && !t.startsWith("CloudFront-")) {
+            if (!t.isEmpty() && !t.startsWith(SigningParameter.COOKIE_PREFIX)) {
                 kept.add(t);
             }
         }
