@@ -58,8 +58,11 @@ public final class CloudFrontVerifier {
     private final Duration clockSkew;
     private final Set<HashAlgorithm> acceptedHashAlgorithms;
     private final String providerName;
+    /** False only for {@link #readingOnly}: steps 2 and 3 (key, signature) are skipped. */
+    private final boolean checksSignatures;
 
-    private CloudFrontVerifier(Builder b) {
+    private CloudFrontVerifier(Builder b, boolean checksSignatures) {
+        this.checksSignatures = checksSignatures;
         this.trustedKeys = b.keys.build();
         Map<String, KeyVerifier> m = new HashMap<>();
         Provider provider = b.provider != null ? b.provider : CryptoProviders.preferred().orElse(null);
@@ -73,6 +76,14 @@ public final class CloudFrontVerifier {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * For the keyless diagnosis only: reads the request and evaluates its unauthenticated policy, never looking at a
+     * key or the signature. Its {@link #trace} can say "allowed" for a forged request, so it never checks or verifies.
+     */
+    static CloudFrontVerifier readingOnly(Clock clock) {
+        return new CloudFrontVerifier(new Builder().clock(clock), false);
     }
 
     public TrustedKeys trustedKeys() {
@@ -103,6 +114,9 @@ public final class CloudFrontVerifier {
 
     /** Verifies the request; never throws for a denied request. */
     public VerificationResult check(ViewerRequest request) {
+        if (!checksSignatures) {
+            throw new IllegalStateException("A reading-only verifier checks no signature");
+        }
         return trace(request).result();
     }
 
@@ -119,7 +133,7 @@ public final class CloudFrontVerifier {
         RequestReading.Reading reading = RequestReading.read(request);
         Instant now = clock.instant();
         VerificationResult denied = readable(reading);
-        if (denied == null) {
+        if (denied == null && checksSignatures) {
             denied = findKey(reading);
         }
         if (denied == null && reading instanceof RequestReading.Rejected r) {
@@ -129,7 +143,7 @@ public final class CloudFrontVerifier {
             return new Trace(reading, null, denied, now);
         }
         RequestReading.Readable r = (RequestReading.Readable) reading;
-        denied = verifySignature(r);
+        denied = checksSignatures ? verifySignature(r) : null;
         if (denied != null) {
             return new Trace(reading, null, denied, now);
         }
@@ -256,7 +270,7 @@ public final class CloudFrontVerifier {
             if (keys.build().size() == 0) {
                 throw new IncompleteSetupException("A verifier needs a trusted key.", Remedy.TRUST_A_KEY);
             }
-            return new CloudFrontVerifier(this);
+            return new CloudFrontVerifier(this, true);
         }
     }
 }

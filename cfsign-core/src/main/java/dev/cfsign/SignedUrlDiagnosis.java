@@ -28,6 +28,10 @@ import java.util.Set;
  * System.out.println(f.explanation());
  * }</pre>
  *
+ * <p>Without any public key, {@link #withoutKeys(Clock)} reports what can be checked without one (missing or repeated
+ * parameters, wrong base64 alphabet, milliseconds, expiry, start, IP, custom-policy resource) and ends in
+ * {@link Problem#SIGNATURE_NOT_CHECKED} rather than {@link Problem#OK} when it finds nothing.
+ *
  * <p>The verdict is the verifier's: the request is read once ({@link CloudFrontVerifier} with the given keys, no clock
  * skew), and a problem is reported exactly when the verifier denies it. The diagnosis only refines the verifier's
  * {@link DenialReason} (each {@link Problem} names the reasons it can refine), trying alternatives the verifier never
@@ -42,6 +46,11 @@ public final class SignedUrlDiagnosis {
     public enum Problem {
         /** Nothing wrong: the request would be allowed. */
         OK,
+        /**
+         * Only from {@link #withoutKeys(Clock)}: nothing wrong was found, but neither the key pair ID nor the signature
+         * was checked, so CloudFront may still deny the request.
+         */
+        SIGNATURE_NOT_CHECKED,
         NO_CREDENTIALS(DenialReason.NO_CREDENTIALS),
         /** The path has a {@code .} or {@code ..} segment: browsers resolve it, CloudFront answers 400. */
         DOT_SEGMENT(DenialReason.DOT_SEGMENT),
@@ -117,6 +126,13 @@ public final class SignedUrlDiagnosis {
     private final Map<String, VerificationKey> keys;
     private final CloudFrontVerifier verifier;
 
+    private SignedUrlDiagnosis(Clock clock) {
+        this.expectedKeyPairId = null;
+        this.expectedKey = null;
+        this.keys = Map.of();
+        this.verifier = CloudFrontVerifier.readingOnly(clock);
+    }
+
     private SignedUrlDiagnosis(Builder b) {
         this.expectedKeyPairId = b.keyPairId;
         this.expectedKey = b.publicKey;
@@ -137,6 +153,26 @@ public final class SignedUrlDiagnosis {
         return new Builder();
     }
 
+    /**
+     * A diagnosis for when no public key is at hand. It reads the request and evaluates its policy as the verifier
+     * does, and reports every problem found except those only a key can show (an unknown key pair ID, a signature that
+     * does not verify); when it finds none, the problem is {@link Problem#SIGNATURE_NOT_CHECKED}, never
+     * {@link Problem#OK}. The policy it evaluates is not authenticated: a request it finds nothing wrong with may be
+     * forged.
+     *
+     * @param clock the clock that decides "now" for the expiry and start
+     * @return a diagnosis that checks no signature
+     * @since 0.1
+     */
+    public static SignedUrlDiagnosis withoutKeys(Clock clock) {
+        return new SignedUrlDiagnosis(Objects.requireNonNull(clock, "clock"));
+    }
+
+    /** Whether this diagnosis checks the signature: false only for {@link #withoutKeys(Clock)}. */
+    public boolean checksSignature() {
+        return !keys.isEmpty();
+    }
+
     public Finding diagnose(String url) {
         return diagnose(ViewerRequest.of(url));
     }
@@ -146,6 +182,12 @@ public final class SignedUrlDiagnosis {
         VerificationResult result = t.result();
         if (result.isAllowed()) {
             VerifiedRequest v = result.verifiedRequest().orElseThrow();
+            if (!checksSignature()) {
+                return new Finding(Problem.SIGNATURE_NOT_CHECKED, "No problem found in what can be checked without a"
+                        + " key: key pair ID " + KeyPairIds.forMessage(v.keyPairId()) + ", " + v.hashAlgorithm()
+                        + ", valid until " + v.expiresAt() + ". The signature was not checked: no public key was given.",
+                        null);
+            }
             return new Finding(Problem.OK, "No problem found: signed by " + v.keyPairId() + " with "
                     + v.hashAlgorithm() + ", valid until " + v.expiresAt() + ".", null);
         }

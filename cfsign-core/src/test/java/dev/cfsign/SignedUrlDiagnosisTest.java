@@ -253,4 +253,46 @@ class SignedUrlDiagnosisTest {
             assertThat(D.diagnose(url).problem()).as("k=%d", k).isNotNull();
         }
     }
+
+    // ---- without keys (issue #15): everything but the signature, and says so -----------------------------------
+
+    static final SignedUrlDiagnosis KEYLESS = SignedUrlDiagnosis.withoutKeys(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void withoutKeys_fineLookingUrl_signatureNotChecked_neverOk() {
+        String tampered = good("https://d.net/a.jpg").replace("/a.jpg", "/b.jpg");
+
+        SignedUrlDiagnosis.Finding f = KEYLESS.diagnose(tampered);
+
+        assertThat(KEYLESS.checksSignature()).isFalse();
+        assertThat(D.checksSignature()).isTrue();
+        assertThat(D.diagnose(tampered).problem()).as("with the key: tampered").isEqualTo(Problem.SIGNATURE_MISMATCH);
+        assertThat(f.problem()).isEqualTo(Problem.SIGNATURE_NOT_CHECKED);
+        assertThat(f.isOk()).isFalse();
+        assertThat(f.denial()).isEmpty();
+        assertThat(f.explanation()).contains("not checked", ID, Instant.ofEpochSecond(EXP).toString())
+                .doesNotContain(tampered.replaceAll(".*Signature=([^&]*).*", "$1"));
+    }
+
+    @Test
+    void withoutKeys_reportsWhatNeedsNoKey() {
+        String url = good("https://d.net/a.jpg");
+
+        assertThat(SignedUrlDiagnosis.withoutKeys(Clock.fixed(Instant.ofEpochSecond(EXP + 90), ZoneOffset.UTC))
+                .diagnose(url).problem()).isEqualTo(Problem.EXPIRED);
+        assertThat(KEYLESS.diagnose(url.replace("Expires=" + EXP, "Expires=" + EXP * 1000)).problem())
+                .isEqualTo(Problem.MILLISECONDS_AS_SECONDS);
+        assertThat(KEYLESS.diagnose(url.replaceFirst("&Signature=[^&]*", "")).problem())
+                .isEqualTo(Problem.MISSING_SIGNATURE);
+        assertThat(KEYLESS.diagnose(url.replaceFirst("Signature=[^&]*", "Signature=ab%2Bc%2Fd%3D")).problem())
+                .isEqualTo(Problem.STANDARD_BASE64);
+        assertThat(KEYLESS.diagnose(url.replaceFirst("&Key-Pair-Id=[^&]*", "")).problem())
+                .isEqualTo(Problem.MISSING_KEY_PAIR_ID);
+    }
+
+    @Test
+    void withoutKeys_isNotAVerifier() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CloudFrontVerifier.readingOnly(Clock.systemUTC())
+                .check(ViewerRequest.of(good("https://d.net/a.jpg")))).isInstanceOf(IllegalStateException.class);
+    }
 }

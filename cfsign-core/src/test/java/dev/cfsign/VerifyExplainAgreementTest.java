@@ -247,6 +247,30 @@ class VerifyExplainAgreementTest {
                 SignedUrlDiagnosis.Problem.RESOURCE_MISMATCH, SignedUrlDiagnosis.Problem.DOT_SEGMENT);
     }
 
+    /**
+     * Without keys, explain agrees with a verifier that trusts every key, except where only a key can tell: an unknown
+     * key or a bad signature is never reported, and "allowed" becomes "signature not checked".
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mutated")
+    void mutations_keylessExplainAgreesWithVerify_butForKeyAndSignature(String name, Req r) {
+        for (Instant now : CLOCKS) {
+            Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+            VerificationResult verdict = CloudFrontVerifier.builder().trust(KEYS).clock(clock).build().check(r.viewer());
+            SignedUrlDiagnosis.Finding f = SignedUrlDiagnosis.withoutKeys(clock).diagnose(r.viewer());
+            DenialReason reason = verdict.denialReason().orElse(null);
+            String what = r + " at " + now + ": verify says " + verdict + ", explain " + f.problem();
+
+            assertThat(f.problem()).as(what).isNotEqualTo(SignedUrlDiagnosis.Problem.OK);
+            assertThat(f.denialReason()).as(what).isNotIn(DenialReason.UNKNOWN_KEY_PAIR_ID, DenialReason.BAD_SIGNATURE);
+            if (reason != DenialReason.UNKNOWN_KEY_PAIR_ID && reason != DenialReason.BAD_SIGNATURE) {
+                assertThat(f.denial()).as(what).isEqualTo(verdict.denialReason());
+                assertThat(f.problem() == SignedUrlDiagnosis.Problem.SIGNATURE_NOT_CHECKED).as(what)
+                        .isEqualTo(verdict.isAllowed());
+            }
+        }
+    }
+
     // ---- random chains of mutations ---------------------------------------------------------------------------
 
     @Provide
