@@ -387,10 +387,7 @@ public final class EdgeConfig {
             return keys.build().size() > 0;
         }
 
-        /**
-         * @throws IllegalStateException when there is no origin, or a behavior requires a signature and no key is
-         *     trusted
-         */
+        /** @throws IllegalStateException with nothing to serve, or a path needing a signature and no trusted key */
         public EdgeConfig build() {
             boolean defaultSigned = EdgeLimits.defaultRequiresSignature(defaultRequiresSignature, behaviors);
             TrustedKeys k = keys.build();
