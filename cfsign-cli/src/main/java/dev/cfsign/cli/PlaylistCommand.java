@@ -5,7 +5,6 @@ import dev.cfsign.media.ManifestException;
 import dev.cfsign.media.ManifestSigner;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -45,9 +44,8 @@ final class PlaylistCommand implements Callable<Integer> {
             description = "The playlist or MPD to rewrite (UTF-8); - for standard input. Default: ${DEFAULT-VALUE}.")
     String input;
 
-    @Option(names = "--output", paramLabel = "FILE",
-            description = "Write the result to FILE atomically (all or nothing) instead of standard output.")
-    Path output;
+    @Mixin
+    OutputFileOptions output;
 
     @Option(names = "--per-uri", description = "Sign each covered URI on its own (canned policy; a custom policy per"
             + " URI with --starts or --ip) instead of one folder policy for the whole stream.")
@@ -72,23 +70,15 @@ final class PlaylistCommand implements Callable<Integer> {
                 .perUri(perUri).build();
         try (Reader in = "-".equals(input) ? new InputStreamReader(ctx.stdin(), StandardCharsets.UTF_8)
                 : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8)) {
-            if (output == null) {
-                PrintWriter out = spec.commandLine().getOut();
-                rewrite(streams, in, out);
-                out.flush();
-                return ExitCodes.OK;
-            }
-            try (AtomicFile file = AtomicFile.open(output, AtomicFile.UP_TO_UMASK, true)) {
-                rewrite(streams, in, file.writer());
-                file.commit(true);
-            }
+            return output.write(spec.commandLine().getOut(), out -> rewrite(streams, in, out),
+                    code -> code == ExitCodes.OK);
         }
-        return ExitCodes.OK;
     }
 
-    private void rewrite(ManifestSigner streams, Reader in, Writer out) throws IOException {
+    private int rewrite(ManifestSigner streams, Reader in, Writer out) throws IOException {
         try {
             streams.sign(url, in, out);
+            return ExitCodes.OK;
         } catch (ManifestException e) {
             throw CliException.invalid("--input " + input + ": " + e.getMessage());
         }

@@ -4,9 +4,7 @@ import dev.cfsign.CloudFrontSigner;
 import dev.cfsign.CustomPolicy;
 import dev.cfsign.SignedUrl;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -55,13 +53,8 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "FILE", description = "Read one URL or object key per line; - for stdin.")
     String input;
 
-    @Option(names = "--output", paramLabel = "FILE",
-            description = "Write the result to FILE atomically (all or nothing) instead of standard output; a new file"
-                    + " is no more readable than the umask allows, an existing one keeps its mode.")
-    Path output;
-
-    @Option(names = "--force", description = "With --output: replace an existing file.")
-    boolean force;
+    @Mixin
+    OutputFileOptions output;
 
     @Option(names = "--keep-going", description = "Bulk: report a bad line on stderr, skip it and go on (exit 1 at the"
             + " end); without it the first bad line stops the run.")
@@ -99,19 +92,8 @@ final class SignCommand implements Callable<Integer> {
         Signing signing = new Signing(signer, policy.isCustom() ? policy.customPolicy(now) : null,
                 policy.expiresAt(now), format, target, ctx);
 
-        if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            int code = run(signing, hasArgs, out, ctx);
-            out.flush();
-            return code;
-        }
-        try (AtomicFile file = AtomicFile.open(output, AtomicFile.UP_TO_UMASK, force)) {
-            int code = run(signing, hasArgs, file.writer(), ctx);
-            if (code == ExitCodes.OK || keepGoing) {
-                file.commit(force);
-            }
-            return code;
-        }
+        return output.write(spec.commandLine().getOut(), out -> run(signing, hasArgs, out, ctx),
+                code -> code == ExitCodes.OK || keepGoing);
     }
 
     private int run(Signing signing, boolean hasArgs, Writer out, Context ctx) throws IOException {

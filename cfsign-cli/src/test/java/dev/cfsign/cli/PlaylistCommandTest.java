@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,6 +68,30 @@ class PlaylistCommandTest {
         assertThat(r.err()).contains("--input").contains("#EXTM3U");
         assertThat(out).doesNotExist();
         assertThat(dir.toFile().list()).containsExactly("page.html");
+    }
+
+    @Test
+    void anExistingOutputIsKeptWithoutForceAndReplacedWithIt(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("master.m3u8");
+        Files.writeString(in, MASTER);
+        Path out = dir.resolve("signed.m3u8");
+        Files.writeString(out, "old\n");
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-------"));
+
+        Cli.Result refused = run(Cli.withKey("playlist", "--url", URL, "--input", in.toString(),
+                "--output", out.toString()));
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCodes.IO);
+        assertThat(refused.err()).contains("--force");
+        assertThat(Files.readString(out)).isEqualTo("old\n");
+        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("master.m3u8", "signed.m3u8");
+
+        Cli.Result forced = run(Cli.withKey("playlist", "--url", URL, "--input", in.toString(),
+                "--output", out.toString(), "--force"));
+        assertThat(forced.exit()).as(forced.toString()).isZero();
+        String[] lines = Files.readString(out).split("\n");
+        assertThat(verifier().check(ViewerRequest.of(URI.create(URL).resolve(lines[2]).toString())).isAllowed())
+                .isTrue();
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test

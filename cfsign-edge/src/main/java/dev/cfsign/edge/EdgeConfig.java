@@ -2,8 +2,6 @@ package dev.cfsign.edge;
 
 import dev.cfsign.CloudFrontEnvironment;
 import dev.cfsign.CloudFrontVerifier;
-import dev.cfsign.IncompleteSetupException;
-import dev.cfsign.Remedy;
 import dev.cfsign.TrustedKeys;
 import dev.cfsign.keys.VerificationKey;
 import java.io.IOException;
@@ -205,7 +203,7 @@ public final class EdgeConfig {
         private boolean explain;
         private Consumer<String> accessLog = line -> { };
         private boolean verificationCache = true;
-        private int verificationCacheSize = 10_000;
+        private int verificationCacheSize = EdgeLimits.DEFAULT_VERIFICATION_CACHE_SIZE;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
         private StreamingOptions streaming = StreamingOptions.DEFAULTS;
@@ -230,10 +228,7 @@ public final class EdgeConfig {
 
         /** 0 (the default) binds any free port; read it back with {@link EdgeServer#port()}. */
         public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("The port must be 0 (any free port) or 1..65535");
-            }
-            this.port = port;
+            this.port = EdgeLimits.port(port);
             return this;
         }
 
@@ -246,15 +241,7 @@ public final class EdgeConfig {
 
         /** Proxies to this HTTP origin, e.g. {@code http://localhost:3000} (replaces any {@link #root(Path)}). */
         public Builder origin(URI origin) {
-            Objects.requireNonNull(origin, "origin");
-            String s = origin.getScheme();
-            if (s == null || !(s.equals("http") || s.equals("https")) || origin.getHost() == null) {
-                throw new IllegalArgumentException("The origin must be an absolute http:// or https:// URL");
-            }
-            if (origin.getRawQuery() != null || origin.getRawFragment() != null) {
-                throw new IllegalArgumentException("The origin URL takes no query or fragment");
-            }
-            this.origin = origin;
+            this.origin = EdgeLimits.origin(origin);
             this.root = null;
             return this;
         }
@@ -326,21 +313,7 @@ public final class EdgeConfig {
          * and {@code Host} header are used.
          */
         public Builder publicUrl(String publicUrl) {
-            Objects.requireNonNull(publicUrl, "publicUrl");
-            String s = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-            URI u;
-            try {
-                u = URI.create(s);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("The public URL is not a URL: use https://d111111abcdef8.cloudfront.net");
-            }
-            if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
-                    || u.getHost() == null || !(u.getRawPath() == null || u.getRawPath().isEmpty())
-                    || u.getRawQuery() != null || u.getRawUserInfo() != null) {
-                throw new IllegalArgumentException("The public URL is a scheme and host only, like"
-                        + " https://d111111abcdef8.cloudfront.net (no path, query or user)");
-            }
-            this.publicUrl = u;
+            this.publicUrl = EdgeLimits.publicUrl(publicUrl);
             return this;
         }
 
@@ -351,11 +324,7 @@ public final class EdgeConfig {
 
         /** Tolerance for clock differences; default zero like CloudFront, at most 10 minutes. */
         public Builder clockSkew(Duration clockSkew) {
-            Objects.requireNonNull(clockSkew, "clockSkew");
-            if (clockSkew.isNegative() || clockSkew.compareTo(CloudFrontVerifier.MAX_CLOCK_SKEW) > 0) {
-                throw new IllegalArgumentException("The clock skew must be between 0 and 10 minutes");
-            }
-            this.clockSkew = clockSkew;
+            this.clockSkew = EdgeLimits.clockSkew(clockSkew);
             return this;
         }
 
@@ -379,10 +348,7 @@ public final class EdgeConfig {
 
         /** At most this many remembered verifications (default 10,000). */
         public Builder verificationCacheSize(int entries) {
-            if (entries < 1) {
-                throw new IllegalArgumentException("The verification cache holds at least one entry");
-            }
-            this.verificationCacheSize = entries;
+            this.verificationCacheSize = EdgeLimits.verificationCacheSize(entries);
             return this;
         }
 
@@ -391,7 +357,7 @@ public final class EdgeConfig {
          * clients that open a connection and send nothing. Between 1 ms and 1 hour.
          */
         public Builder idleTimeout(Duration timeout) {
-            this.idleTimeout = checkTimeout(timeout, "idle timeout");
+            this.idleTimeout = EdgeLimits.timeout(timeout, "idle timeout");
             return this;
         }
 
@@ -401,16 +367,8 @@ public final class EdgeConfig {
          * alone cannot do this: a client sending one byte every few seconds is never idle. Between 1 ms and 1 hour.
          */
         public Builder headerTimeout(Duration timeout) {
-            this.headerTimeout = checkTimeout(timeout, "header timeout");
+            this.headerTimeout = EdgeLimits.timeout(timeout, "header timeout");
             return this;
-        }
-
-        private static Duration checkTimeout(Duration timeout, String what) {
-            Objects.requireNonNull(timeout, what);
-            if (timeout.toMillis() < 1 || timeout.compareTo(Duration.ofHours(1)) > 0) {
-                throw new IllegalArgumentException("The " + what + " must be between 1 ms and 1 hour");
-            }
-            return timeout;
         }
 
         /**
@@ -429,22 +387,11 @@ public final class EdgeConfig {
             return keys.build().size() > 0;
         }
 
-        /**
-         * @throws IllegalStateException when there is no origin, or a behavior requires a signature and no key is
-         *     trusted
-         */
+        /** @throws IllegalStateException with nothing to serve, or a path needing a signature and no trusted key */
         public EdgeConfig build() {
-            if (root == null && origin == null) {
-                throw new IncompleteSetupException("The edge has nothing to serve.", Remedy.SET_ORIGIN);
-            }
-            boolean defaultSigned = defaultRequiresSignature != null ? defaultRequiresSignature
-                    : behaviors.stream().noneMatch(Behavior::requiresSignature);
+            boolean defaultSigned = EdgeLimits.defaultRequiresSignature(defaultRequiresSignature, behaviors);
             TrustedKeys k = keys.build();
-            boolean anySigned = defaultSigned || behaviors.stream().anyMatch(Behavior::requiresSignature);
-            if (anySigned && k.size() == 0) {
-                throw new IncompleteSetupException("No public key is trusted, so the protected paths could never"
-                        + " be served.", Remedy.TRUST_A_KEY);
-            }
+            EdgeLimits.requireComplete(root != null || origin != null, defaultSigned, behaviors, k);
             return new EdgeConfig(this, k, defaultSigned);
         }
     }
