@@ -57,13 +57,16 @@ final class PlaylistCommand implements Callable<Integer> {
     @Mixin
     KeyOptions keys;
 
+    @Mixin
+    EnvFileOption envFile;
+
     @Override
     public Integer call() throws IOException {
         if ("-".equals(input) && keys.readsStdin()) {
             throw new ParameterException(spec.commandLine(), "Standard input cannot hold both the key"
                     + " (--private-key -) and the playlist (--input -): put one of them in a file.");
         }
-        Context ctx = root.context();
+        Context ctx = envFile.apply(root.context());
         Clock clock = Clocks.of(root);
         CloudFrontSigner signer = keys.signer(ctx, clock);
         ManifestSigner streams = ManifestSigner.builder(signer).policy(policy.customPolicy(clock.instant()))

@@ -4,6 +4,8 @@ import static dev.cfsign.cli.Cli.KEY_ID;
 import static dev.cfsign.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfsign.ViewerRequest;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -43,6 +45,18 @@ class EnvironmentCommandsTest {
                 .resourceUrl("https://d111111abcdef8.cloudfront.net/videos/a.mp4").privateKey(key).keyPairId(KEY_ID)
                 .expirationDate(Instant.ofEpochSecond(expires))).url();
         assertThat(r.out().strip()).isEqualTo(sdk);
+    }
+
+    @Test
+    void playlist_envFile_signsWithTheFilesKey() throws Exception {
+        Path env = Files.writeString(dir.resolve(".env"), "AWS_CLOUDFRONT_KEY_ID=" + KEY_ID + "\n"
+                + "AWS_CLOUDFRONT_PRIVATE_KEY=\"" + ONE_LINE_PRIVATE + "\"\n");
+        String url = "https://cdn.example.com/videos/s1/master.m3u8";
+        Cli.Result r = run(Map.of(), "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1\nlow/index.m3u8\n",
+                "playlist", "--env-file", env.toString(), "--now", Cli.NOW, "--expires", "1h", "--url", url);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        String requested = URI.create(url).resolve(r.out().split("\n")[2]).toString();
+        assertThat(PlaylistCommandTest.verifier().check(ViewerRequest.of(requested)).isAllowed()).isTrue();
     }
 
     @Test
