@@ -1,7 +1,9 @@
 package dev.cfsign.cli;
 
 import dev.cfsign.CloudFrontEnvironment;
+import dev.cfsign.SignedRequestParts;
 import dev.cfsign.SignedUrlDiagnosis;
+import dev.cfsign.TrustedKeys;
 import dev.cfsign.keys.VerificationKey;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -46,6 +48,9 @@ final class ExplainCommand implements Callable<Integer> {
         Context ctx = envFile.apply(root.context());
         Map.Entry<String, VerificationKey> expected = request.expected(ctx);
         if (expected == null && request.trust != null) {
+            expected = claimedAmongTrusted(request.trusted(ctx));
+        }
+        if (expected == null && request.trust != null) {
             throw new ParameterException(spec.commandLine(), "Give the key you expect: --public-key FILE --key-pair-id"
                     + " ID, with --trust ID=FILE for the other keys of the key group.");
         }
@@ -70,5 +75,12 @@ final class ExplainCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         return fine ? ExitCodes.OK : ExitCodes.INVALID;
+    }
+
+    /** With only {@code --trust}: the trusted key under the ID the request claims (from the one reading), if any. */
+    private Map.Entry<String, VerificationKey> claimedAmongTrusted(TrustedKeys trusted) {
+        return SignedRequestParts.parseUnverified(request.request()).keyPairId()
+                .flatMap(id -> trusted.find(id).map(key -> Map.entry(id, key)))
+                .orElse(null);
     }
 }

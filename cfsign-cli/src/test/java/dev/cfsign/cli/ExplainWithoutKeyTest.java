@@ -75,6 +75,21 @@ class ExplainWithoutKeyTest {
         assertThat(r.out()).startsWith("MISSING_SIGNATURE: ");
     }
 
+    /** With only --trust, the key under the URL's own key pair ID is the expected one, as verify finds it. */
+    @Test
+    void onlyTrust_coveringTheClaimedId_explainsLikeVerify() {
+        Cli.Result ok = run("explain", "--now", "2026-01-01T00:30:00Z", "--trust", "KOTHER=" + Cli.EC_PUBLIC_PEM,
+                "--trust", Cli.KEY_ID + "=" + Cli.RSA_PUBLIC_PEM, SIGNED);
+        assertThat(ok.exit()).as(ok.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(ok.out()).startsWith("OK").doesNotContain("not checked");
+
+        Cli.Result tampered = run("explain", "--now", "2026-01-01T00:30:00Z", "--trust",
+                Cli.KEY_ID + "=" + Cli.RSA_PUBLIC_PEM, SIGNED.replace("/image.jpg", "/other.jpg"));
+        assertThat(tampered.exit()).as(tampered.toString()).isEqualTo(ExitCodes.INVALID);
+        assertThat(run("verify", "--now", "2026-01-01T00:30:00Z", "--trust", Cli.KEY_ID + "=" + Cli.RSA_PUBLIC_PEM,
+                SIGNED.replace("/image.jpg", "/other.jpg")).exit()).isNotZero();
+    }
+
     @Test
     void onlyOtherKeys_stillAsksForTheExpectedOne() {
         Cli.Result r = run("explain", "--now", Cli.NOW, "--trust", "KOTHER=" + Cli.RSA_PUBLIC_PEM, SIGNED);
