@@ -1,5 +1,6 @@
 package dev.cfsign;
 
+import dev.cfsign.internal.SigningParameters;
 import java.util.Optional;
 
 /**
@@ -52,6 +53,15 @@ public enum SigningParameter {
     /** Whether {@code name} is one of CloudFront's query parameter names (exact, case-sensitive). */
     public static boolean isQueryName(String name) {
         return fromQueryName(name, 0, name.length()) != null;
+    }
+
+    /**
+     * The raw query without CloudFront's parameters, in its original order and encoding, split as the verifier splits
+     * it when it rebuilds a canned policy; null when nothing remains. For forwarding a viewer's query to an origin.
+     */
+    public static String removeFrom(String rawQuery) {
+        String rest = SigningParameters.fromQuery(rawQuery).remainingQuery();
+        return rest == null || rest.isEmpty() ? null : rest;
     }
 
     /** The parameter whose query name is {@code text[from, to)}, or null; allocation-free for hot paths. */

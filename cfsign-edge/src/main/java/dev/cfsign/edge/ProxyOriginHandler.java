@@ -162,19 +162,7 @@ final class ProxyOriginHandler extends OriginHandler {
 
     /** The query in its original order and encoding, without CloudFront's signing parameters; null when empty. */
     static String withoutSigningParameters(String rawQuery) {
-        if (rawQuery == null) {
-            return null;
-        }
-        StringJoiner kept = new StringJoiner("&");
-        for (String pair : rawQuery.split("&", -1)) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            if (!SigningParameter.isQueryName(name)) {
-                kept.add(pair);
-            }
-        }
-        String s = kept.toString();
-        return s.isEmpty() ? null : s;
+        return SigningParameter.removeFrom(rawQuery);
     }
 
     /** The Cookie header without CloudFront-* cookies; null when nothing is left. */
